@@ -1,0 +1,12 @@
+// @ts-check
+import netlify from '@astrojs/netlify';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  site: process.env.URL ?? 'http://localhost:4321',
+  output: 'static',
+  trailingSlash: 'always',
+  // Edge function emulation downloads Deno, which this project neither needs nor can fetch offline.
+  adapter: netlify({ devFeatures: { environmentVariables: false, images: false, edgeFunctions: false } }),
+  server: { port: 4321, host: '127.0.0.1' },
+});
