@@ -10,25 +10,51 @@ const REGIONS: Record<Nation, string> = {
 };
 
 /**
- * Bank holidays proclaimed for one year only, which date-holidays does not know. Each is checked
- * against the official GOV.UK list by tests/unit/holidays.test.ts.
+ * Bank holidays proclaimed for one year only, which date-holidays does not know. Found by
+ * comparing date-holidays with the official GOV.UK list for 2024–2028, and kept in step with it by
+ * tests/unit/holidays.test.ts. (The one-off days of 2020–2023, such as the Platinum Jubilee and
+ * the Coronation, date-holidays already has.)
  */
 const ONE_OFF_HOLIDAYS: Record<Nation, readonly IsoDate[]> = {
   'england-and-wales': [],
-  // The extra bank holiday proclaimed in Scotland for the FIFA World Cup 2026.
-  scotland: ['2026-06-15'],
+  scotland: [
+    // The extra bank holiday proclaimed in Scotland for the FIFA World Cup 2026.
+    '2026-06-15',
+  ],
   'northern-ireland': [],
 };
 
-function holidaysOfYear(nation: Nation, year: number): ReadonlySet<IsoDate> {
-  const source = new Holidays('GB', REGIONS[nation]);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function holidaysOfYear(source: Holidays, nation: Nation, year: number): ReadonlySet<IsoDate> {
   const dates = source
     .getHolidays(year)
-    // `date` is the local calendar date ("2026-12-28 00:00:00"); `start` is an instant that BST shifts.
+    // Substitute days ("Boxing Day (substitute day)") are `public` too, and are the days off.
     .filter((holiday) => holiday.type === 'public')
+    // `date` is the local calendar date ("2026-04-06 00:00:00"); `start` is an instant, which BST
+    // moves to 23:00 UTC the day before.
     .map((holiday) => holiday.date.slice(0, 10));
   const oneOffs = ONE_OFF_HOLIDAYS[nation].filter((date) => date.startsWith(`${year}-`));
   return new Set([...dates, ...oneOffs]);
+}
+
+function createCalendar(nation: Nation): HolidayCalendar {
+  const source = new Holidays('GB', REGIONS[nation]);
+  const years = new Map<number, ReadonlySet<IsoDate>>();
+  return {
+    nation,
+    isBankHoliday(date) {
+      // Checked here too, because a malformed date would otherwise ask date-holidays for year NaN.
+      if (!ISO_DATE.test(date)) throw new RangeError(`"${date}" is not a calendar date written YYYY-MM-DD`);
+      const year = Number(date.slice(0, 4));
+      let holidays = years.get(year);
+      if (holidays === undefined) {
+        holidays = holidaysOfYear(source, nation, year);
+        years.set(year, holidays);
+      }
+      return holidays.has(date);
+    },
+  };
 }
 
 const calendars = new Map<Nation, HolidayCalendar>();
@@ -38,21 +64,10 @@ const calendars = new Map<Nation, HolidayCalendar>();
  * deadline sweep asks about the same few hundred days many thousands of times.
  */
 export function holidayCalendar(nation: Nation): HolidayCalendar {
-  const existing = calendars.get(nation);
-  if (existing !== undefined) return existing;
-  const years = new Map<number, ReadonlySet<IsoDate>>();
-  const calendar: HolidayCalendar = {
-    nation,
-    isBankHoliday(date) {
-      const year = Number(date.slice(0, 4));
-      let holidays = years.get(year);
-      if (holidays === undefined) {
-        holidays = holidaysOfYear(nation, year);
-        years.set(year, holidays);
-      }
-      return holidays.has(date);
-    },
-  };
-  calendars.set(nation, calendar);
+  let calendar = calendars.get(nation);
+  if (calendar === undefined) {
+    calendar = createCalendar(nation);
+    calendars.set(nation, calendar);
+  }
   return calendar;
 }

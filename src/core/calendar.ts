@@ -30,12 +30,17 @@ export function isWorkingDay(date: IsoDate, calendar: HolidayCalendar): boolean 
   return parse(date).weekday <= 5 && !calendar.isBankHoliday(date);
 }
 
-/** The Europe/London calendar date of an instant, e.g. 23:30 UTC in June is the next day in London. */
+/**
+ * The Europe/London calendar date of an instant, e.g. 23:30 UTC in June is the next day in London.
+ * A string without an offset is read as London wall time, never as the machine's own time zone.
+ */
 export function londonDate(instant: Date | string): IsoDate {
   const dateTime =
-    typeof instant === 'string' ? DateTime.fromISO(instant, { setZone: true }) : DateTime.fromJSDate(instant);
+    typeof instant === 'string'
+      ? DateTime.fromISO(instant, { zone: LONDON })
+      : DateTime.fromJSDate(instant, { zone: LONDON });
   if (!dateTime.isValid) throw new RangeError(`"${String(instant)}" is not a valid instant`);
-  return dateTime.setZone(LONDON).toISODate() as IsoDate;
+  return dateTime.toISODate() as IsoDate;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */

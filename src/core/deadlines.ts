@@ -1,4 +1,4 @@
-import { addCalendarDays, type HolidayCalendar, isWorkingDay } from './calendar.ts';
+import { addCalendarDays, calendarDaysBetween, type HolidayCalendar, isWorkingDay } from './calendar.ts';
 import type { IsoDate, Period } from './period.ts';
 
 /**
@@ -18,11 +18,11 @@ export function addWorkingDays(from: IsoDate, count: number, calendar: HolidayCa
 
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function workingDaysBetween(from: IsoDate, to: IsoDate, calendar: HolidayCalendar): number {
-  let date = from;
+  // calendarDaysBetween checks both dates, so a malformed `to` throws instead of ending the count early.
+  const days = calendarDaysBetween(from, to);
   let counted = 0;
-  while (date < to) {
-    date = addCalendarDays(date, 1);
-    if (isWorkingDay(date, calendar)) counted += 1;
+  for (let day = 1; day <= days; day += 1) {
+    if (isWorkingDay(addCalendarDays(from, day), calendar)) counted += 1;
   }
   return counted;
 }
