@@ -1,0 +1,68 @@
+import type { Store } from '@netlify/blobs';
+import { mapWithConcurrency } from './concurrency.ts';
+import {
+  type AcceptResult,
+  byAcceptedAt,
+  IntakeKeySchema,
+  type IntakeQueue,
+  type IntakeRecord,
+  IntakeRecordSchema,
+  type NewIntakeRecord,
+} from './intake-queue.ts';
+
+const RECORDS = 'records/';
+/**
+ * A marker per uncommitted record, so the drain lists only what is pending instead of fetching
+ * every record ever accepted (each fetch is a request in production).
+ */
+const PENDING = 'pending/';
+
+/**
+ * The intake queue on Netlify: a Netlify Blobs store (`getStore({ name: 'intake', consistency:
+ * 'strong' })`), using its conditional write (`onlyIfNew`) so one key keeps one record.
+ */
+export class BlobsIntakeQueue implements IntakeQueue {
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  async accept(submission: NewIntakeRecord): Promise<AcceptResult> {
+    const record = IntakeRecordSchema.parse(submission);
+    // The marker goes first: a crash between the two writes then leaves a marker without a record
+    // (ignored), never a record the drain cannot find.
+    await this.#store.set(`${PENDING}${record.key}`, '');
+    const written = await this.#store.setJSON(`${RECORDS}${record.key}`, record, { onlyIfNew: true });
+    if (written.modified) return { accepted: 'new', record };
+    const existing = await this.#read(record.key);
+    if (existing === undefined)
+      throw new Error(`the intake record ${record.key} exists but could not be read`);
+    if (existing.committedAt !== undefined) await this.#store.delete(`${PENDING}${record.key}`);
+    return { accepted: 'existing', record: existing };
+  }
+
+  async markCommitted(key: string, committedAt: string): Promise<void> {
+    const record = await this.#read(key);
+    if (record === undefined) throw new Error(`there is no intake record ${key} to mark committed`);
+    if (record.committedAt === undefined) {
+      await this.#store.setJSON(`${RECORDS}${key}`, IntakeRecordSchema.parse({ ...record, committedAt }));
+    }
+    await this.#store.delete(`${PENDING}${key}`);
+  }
+
+  async pending(): Promise<IntakeRecord[]> {
+    const { blobs } = await this.#store.list({ prefix: PENDING });
+    const records = await mapWithConcurrency(blobs, 8, (blob) => this.#read(blob.key.slice(PENDING.length)));
+    return records
+      .filter((record): record is IntakeRecord => record !== undefined && record.committedAt === undefined)
+      .sort(byAcceptedAt);
+  }
+
+  async #read(key: string): Promise<IntakeRecord | undefined> {
+    const stored: unknown = await this.#store.get(`${RECORDS}${IntakeKeySchema.parse(key)}`, {
+      type: 'json',
+    });
+    return stored === null ? undefined : IntakeRecordSchema.parse(stored);
+  }
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * Small file primitives for the local adapters, which must not lose or half-write anything a
+ * person was told is safe ("never a false 'received'", DESIGN "Intake").
+ */
+
+async function writeTemporary(path: string, data: string): Promise<string> {
+  const temporary = join(dirname(path), `.tmp-${randomBytes(8).toString('hex')}`);
+  const handle = await open(temporary, 'wx');
+  try {
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return temporary;
+}
+
+/** Flushes a directory entry, so a new or renamed file survives a power cut, not just its bytes. */
+async function syncDirectory(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes `data` to `path` only if nothing is there, atomically and durably: readers see the whole
+ * file or none of it, and of several writers racing for the same path exactly one wins (a hard
+ * link cannot replace an existing name). Answers whether this call created the file.
+ */
+export async function writeFileExclusively(path: string, data: string): Promise<boolean> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = await writeTemporary(path, data);
+  try {
+    await link(temporary, path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await unlink(temporary);
+  }
+  await syncDirectory(dirname(path));
+  return true;
+}
+
+/** Replaces `path` with `data` atomically and durably: readers see the old file or the new one. */
+export async function replaceFile(path: string, data: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = await writeTemporary(path, data);
+  await rename(temporary, path);
+  await syncDirectory(dirname(path));
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * Where a submission is kept between "received" and "in the case store" (DESIGN, "Intake: never
+ * lose a complaint"). Accepting is the durable step: once `accept` resolves, the submission survives
+ * a crash, and a failed commit is retried by the drain from `pending()`.
+ */
+export type IntakeQueue = {
+  /**
+   * Keeps a submission under its idempotency key, unless the key is already here: then it answers
+   * the record already kept, unchanged, so a retried post gets the reference it was first given.
+   */
+  accept(submission: NewIntakeRecord): Promise<AcceptResult>;
+  /** Records that the submission is in the case store, so the drain leaves it alone. */
+  markCommitted(key: string, committedAt: string): Promise<void>;
+  /** Every accepted submission not yet marked committed, oldest first. */
+  pending(): Promise<IntakeRecord[]>;
+};
+
+/**
+ * Keys name files and blobs, so they are kept to characters every store takes as they are. A
+ * browser's idempotency key (a UUID) fits; anything else should be hashed by the caller.
+ */
+export const IntakeKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,128}$/, 'an intake key is 8–128 letters, digits, "_" or "-"');
+
+export const IntakeRecordSchema = z.strictObject({
+  /** The idempotency key the submission came with. */
+  key: IntakeKeySchema,
+  /** The case reference the complainant was given for this submission. */
+  reference: z.string().min(1),
+  /** The submission as the function parsed it; the queue does not look inside. */
+  payload: z.json(),
+  /** When the submission was accepted (ISO 8601 instant). */
+  acceptedAt: z.iso.datetime({ offset: true }),
+  /** When its case file was committed to the case store; absent while it is pending. */
+  committedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type IntakeRecord = z.output<typeof IntakeRecordSchema>;
+
+/** What the caller hands to `accept`: a record not yet committed. */
+export type NewIntakeRecord = Omit<IntakeRecord, 'committedAt'>;
+
+export type AcceptResult = { accepted: 'new' | 'existing'; record: IntakeRecord };
+
+/** Sorts records oldest first, so the drain commits complaints in the order they came in. */
+export function byAcceptedAt(a: IntakeRecord, b: IntakeRecord): number {
+  return Date.parse(a.acceptedAt) - Date.parse(b.acceptedAt) || a.key.localeCompare(b.key);
+}

@@ -1,0 +1,65 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { mapWithConcurrency } from './concurrency.ts';
+import { replaceFile, writeFileExclusively } from './durable-file.ts';
+import {
+  type AcceptResult,
+  byAcceptedAt,
+  IntakeKeySchema,
+  type IntakeQueue,
+  type IntakeRecord,
+  IntakeRecordSchema,
+  type NewIntakeRecord,
+} from './intake-queue.ts';
+
+/**
+ * The intake queue on this machine: one JSON file per idempotency key (by default under
+ * `.data/intake`), each written whole and flushed to disk before `accept` answers.
+ */
+export class LocalFileIntakeQueue implements IntakeQueue {
+  readonly directory: string;
+
+  constructor(directory: string) {
+    this.directory = resolve(directory);
+  }
+
+  async accept(submission: NewIntakeRecord): Promise<AcceptResult> {
+    const record = IntakeRecordSchema.parse(submission);
+    // An exclusive write: of two posts racing with one key, one creates the file, the other reads it.
+    if (await writeFileExclusively(this.#file(record.key), serialise(record))) {
+      return { accepted: 'new', record };
+    }
+    return { accepted: 'existing', record: await this.#read(record.key) };
+  }
+
+  async markCommitted(key: string, committedAt: string): Promise<void> {
+    const record = await this.#read(key);
+    if (record.committedAt !== undefined) return;
+    await replaceFile(this.#file(key), serialise(IntakeRecordSchema.parse({ ...record, committedAt })));
+  }
+
+  async pending(): Promise<IntakeRecord[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const keys = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
+    const records = await mapWithConcurrency(keys, 16, (key) => this.#read(key));
+    return records.filter((record) => record.committedAt === undefined).sort(byAcceptedAt);
+  }
+
+  #file(key: string): string {
+    return join(this.directory, `${IntakeKeySchema.parse(key)}.json`);
+  }
+
+  async #read(key: string): Promise<IntakeRecord> {
+    return IntakeRecordSchema.parse(JSON.parse(await readFile(this.#file(key), 'utf8')));
+  }
+}
+
+function serialise(record: IntakeRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}

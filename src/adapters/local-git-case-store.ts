@@ -1,0 +1,197 @@
+import { execFile } from 'node:child_process';
+import type { Dirent } from 'node:fs';
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { devNull } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import {
+  type CaseStore,
+  type CreateResult,
+  checkStorePath,
+  hashGitBlob,
+  type StoredFile,
+  type UpdateResult,
+} from './case-store.ts';
+import { GroupCommit, planWrites, type WriteRequest, type WriteResult } from './case-store-writes.ts';
+import { backoff, mapWithConcurrency } from './concurrency.ts';
+import { replaceFile } from './durable-file.ts';
+
+const run = promisify(execFile);
+
+/**
+ * Git runs with a fixed identity and none of this machine's configuration (hooks, signing, line
+ * ending conversion), so a case repository behaves the same on every laptop and in CI.
+ */
+const GIT_ENVIRONMENT = {
+  PATH: process.env.PATH ?? '',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: devNull,
+  GIT_AUTHOR_NAME: 'Redress',
+  GIT_AUTHOR_EMAIL: 'case-store@redress.invalid',
+  GIT_COMMITTER_NAME: 'Redress',
+  GIT_COMMITTER_EMAIL: 'case-store@redress.invalid',
+  LC_ALL: 'C',
+};
+
+/** Files per commit: keeps git's command line short however many writes pile up. */
+const MAX_BATCH = 100;
+/** A writer's lock older than this was left by a process that died mid-commit. */
+const STALE_LOCK_MS = 30_000;
+
+/**
+ * The case store on this machine: a git repository (by default `.data/cases`) created on first use.
+ * Files are written to the working tree as well as committed, because Decap's local backend
+ * (decap-server) reads and writes the working tree; so the working tree is what this store reads,
+ * and a version is the blob sha of the file as it is on disk.
+ *
+ * Writes from this process go through one queue and are committed in groups. Writes from other
+ * processes (a CLI sweep beside the dev server) are kept apart by a lock file in `.git`.
+ */
+export class LocalGitCaseStore implements CaseStore {
+  readonly directory: string;
+  readonly #writes = new GroupCommit((requests) => this.#commit(requests), MAX_BATCH);
+  #repository: Promise<void> | undefined;
+
+  constructor(directory: string) {
+    this.directory = resolve(directory);
+  }
+
+  create(path: string, text: string, message: string): Promise<CreateResult> {
+    return this.#writes.create(path, text, message);
+  }
+
+  update(path: string, text: string, expectedVersion: string, message: string): Promise<UpdateResult> {
+    return this.#writes.update(path, text, expectedVersion, message);
+  }
+
+  async read(path: string): Promise<StoredFile | undefined> {
+    const bytes = await this.#readBytes(checkStorePath(path));
+    return bytes === undefined ? undefined : { text: bytes.toString('utf8'), version: hashGitBlob(bytes) };
+  }
+
+  async readMany(paths: readonly string[]): Promise<Map<string, StoredFile>> {
+    const files = await mapWithConcurrency(paths, 16, async (path) => [path, await this.read(path)] as const);
+    return new Map(files.filter((entry): entry is [string, StoredFile] => entry[1] !== undefined));
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    // Walk only the deepest folder the prefix names: a provider's year, not every case ever.
+    const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+    const start = join(this.directory, folder);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(start, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+    return entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(this.directory, join(entry.parentPath, entry.name)).split(sep).join('/'))
+      .filter((path) => path.startsWith(prefix) && !path.split('/').some((part) => part.startsWith('.')))
+      .sort();
+  }
+
+  async #readBytes(path: string): Promise<Buffer | undefined> {
+    try {
+      return await readFile(join(this.directory, path));
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async #commit(requests: WriteRequest[]): Promise<WriteResult[]> {
+    await this.#ensureRepository();
+    const release = await this.#lock();
+    try {
+      const paths = [...new Set(requests.map((request) => request.path))];
+      const before = new Map(
+        await Promise.all(paths.map(async (path) => [path, await this.#readBytes(path)] as const)),
+      );
+      const versions = new Map([...before].map(([path, bytes]) => [path, bytes && hashGitBlob(bytes)]));
+      const plan = planWrites(requests, versions);
+      if (plan.files.size === 0) return plan.results;
+      const written = [...plan.files.keys()];
+      try {
+        await Promise.all(
+          [...plan.files].map(([path, text]) => replaceFile(join(this.directory, path), text)),
+        );
+        await this.#git(['add', '--', ...written]);
+        await this.#git(['commit', '--quiet', '--no-verify', '--message', plan.message, '--', ...written]);
+      } catch (error) {
+        // Put the working tree back, so a failed write is not mistaken later for a stored one.
+        await Promise.all(written.map((path) => this.#restore(path, before.get(path))));
+        throw error;
+      }
+      return plan.results;
+    } finally {
+      await release();
+    }
+  }
+
+  async #restore(path: string, bytes: Buffer | undefined): Promise<void> {
+    const file = join(this.directory, path);
+    if (bytes === undefined) await rm(file, { force: true });
+    else await replaceFile(file, bytes.toString('utf8'));
+    await this.#git(['reset', '--quiet', '--', path]).catch(() => undefined);
+  }
+
+  #ensureRepository(): Promise<void> {
+    this.#repository ??= (async () => {
+      if (await stat(join(this.directory, '.git')).catch(() => undefined)) return;
+      // Another process may be creating it too: build the repository aside and move it into place
+      // in one step, so exactly one attempt wins and nobody sees half a repository.
+      await mkdir(this.directory, { recursive: true });
+      const staging = await mkdtemp(join(this.directory, '.init-'));
+      try {
+        await this.#git(['init', '--quiet', '--initial-branch=main', '--template=', staging]);
+        await rename(join(staging, '.git'), join(this.directory, '.git')).catch((error: unknown) => {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'EEXIST' && code !== 'ENOTEMPTY') throw error;
+        });
+      } finally {
+        await rm(staging, { recursive: true, force: true });
+      }
+    })().catch((error: unknown) => {
+      this.#repository = undefined;
+      throw error;
+    });
+    return this.#repository;
+  }
+
+  /** Takes the lock that keeps other processes' writes out; resolves to its release. */
+  async #lock(): Promise<() => Promise<void>> {
+    const path = join(this.directory, '.git', 'redress-write.lock');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await (await open(path, 'wx')).close();
+        return () => unlink(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const held = await stat(path).catch(() => undefined);
+        if (held !== undefined && Date.now() - held.mtimeMs > STALE_LOCK_MS) await rm(path, { force: true });
+        await backoff(Math.min(attempt, 6), 2);
+      }
+    }
+  }
+
+  /** Runs git in the repository, retrying while another git process holds the index. */
+  async #git(args: readonly string[]): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { stdout } = await run('git', ['-C', this.directory, ...args], { env: GIT_ENVIRONMENT });
+        return stdout;
+      } catch (error) {
+        if (attempt >= 8 || !String((error as { stderr?: unknown }).stderr).includes('index.lock'))
+          throw error;
+        await backoff(attempt, 10);
+      }
+    }
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR';
+}

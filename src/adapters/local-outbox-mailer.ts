@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { replaceFile, writeFileExclusively } from './durable-file.ts';
+import { type Mailer, type MailMessage, MailMessageSchema } from './mailer.ts';
+
+export const OutboxEntrySchema = z.strictObject({
+  /** The file name the message was saved under, without extension; also the id `send` answered. */
+  id: z.string(),
+  /** When the message was put in the outbox (ISO 8601 instant). */
+  sentAt: z.iso.datetime(),
+  message: MailMessageSchema,
+});
+export type OutboxEntry = z.output<typeof OutboxEntrySchema>;
+
+/**
+ * Mail on this machine: nothing leaves it. Each message becomes `<time>-<key>.json` (the whole
+ * message), `.html` (the HTML exactly as it would be sent, to open in a browser) and `.txt` in the
+ * outbox folder (by default `.data/outbox`), so a developer or a test reads what a person would get.
+ */
+export class LocalOutboxMailer implements Mailer {
+  readonly directory: string;
+
+  constructor(directory: string) {
+    this.directory = resolve(directory);
+  }
+
+  async send(input: MailMessage): Promise<{ id: string }> {
+    const message = MailMessageSchema.parse(input);
+    const sentAt = new Date().toISOString();
+    const id = `${sentAt.replace(/[:.]/g, '-')}-${message.idempotencyKey.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100)}`;
+    // The key's claim is taken first and exclusively, so two sends racing with one key mail once.
+    const claim = join(
+      this.directory,
+      '.keys',
+      createHash('sha256').update(message.idempotencyKey).digest('hex'),
+    );
+    if (!(await writeFileExclusively(claim, id))) return { id: await readFile(claim, 'utf8') };
+    const file = (extension: string) => join(this.directory, `${id}.${extension}`);
+    await replaceFile(file('html'), message.html);
+    await replaceFile(file('txt'), message.text);
+    await replaceFile(
+      file('json'),
+      `${JSON.stringify({ id, sentAt, message } satisfies OutboxEntry, null, 2)}\n`,
+    );
+    return { id };
+  }
+
+  /** Every message in the outbox, oldest first. */
+  async sent(): Promise<OutboxEntry[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const entries = await Promise.all(
+      names
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map(async (name) =>
+          OutboxEntrySchema.parse(JSON.parse(await readFile(join(this.directory, name), 'utf8'))),
+        ),
+    );
+    return entries;
+  }
+}

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LocalGitCaseStore } from '../../src/adapters/local-git-case-store.ts';
+import { describeCaseStoreContract } from './case-store.contract.ts';
+
+const run = promisify(execFile);
+
+async function git(directory: string, ...args: string[]): Promise<string> {
+  return (await run('git', ['-C', directory, ...args])).stdout;
+}
+
+async function temporaryDirectory(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'redress-cases-'));
+}
+
+describeCaseStoreContract('the local git case store', async () => {
+  const directory = await temporaryDirectory();
+  return {
+    open: () => new LocalGitCaseStore(directory),
+    commitMessages: async () =>
+      (await git(directory, 'log', '--format=%B%x00')).split('\0\n').filter(Boolean),
+    close: () => rm(directory, { recursive: true, force: true }),
+  };
+});
+
+describe('the local git case store, as git and Decap see it', () => {
+  let directory: string;
+  beforeEach(async () => {
+    directory = join(await temporaryDirectory(), 'cases');
+  });
+  afterEach(async () => {
+    await rm(join(directory, '..'), { recursive: true, force: true });
+  });
+
+  it('creates its repository on first use and commits each file to it, with a clean working tree', async () => {
+    const store = new LocalGitCaseStore(directory);
+    const { version } = await store.create('acme/2026/a.yaml', 'reference: A\n', 'Receive A');
+    // Decap's local backend reads the working tree; the history holds the same bytes.
+    expect(await readFile(join(directory, 'acme/2026/a.yaml'), 'utf8')).toBe('reference: A\n');
+    expect((await git(directory, 'rev-parse', 'HEAD:acme/2026/a.yaml')).trim()).toBe(version);
+    expect(await git(directory, 'status', '--porcelain')).toBe('');
+    expect(await git(directory, 'log', '--format=%an <%ae>|%cn <%ce>')).toBe(
+      'Redress <case-store@redress.invalid>|Redress <case-store@redress.invalid>\n',
+    );
+  });
+
+  it('commits all of 200 concurrent creates from one process, losing none', async () => {
+    const store = new LocalGitCaseStore(directory);
+    const paths = Array.from({ length: 200 }, (_, i) => `acme/2026/case-${String(i).padStart(3, '0')}.yaml`);
+    await Promise.all(paths.map((path) => store.create(path, `${path}\n`, `Receive ${path}`)));
+    const committed = (await git(directory, 'ls-tree', '-r', '--name-only', 'HEAD'))
+      .split('\n')
+      .filter(Boolean);
+    expect(committed).toEqual(paths);
+    expect(await git(directory, 'status', '--porcelain')).toBe('');
+  });
+
+  it('sees a file a member of staff saved through Decap (working tree only) and commits it on update', async () => {
+    const store = new LocalGitCaseStore(directory);
+    const { version } = await store.create('acme/2026/a.yaml', 'v1\n', 'Receive A');
+    const decap = new LocalGitCaseStore(directory);
+    // decap-server writes the file without committing; simulate that edit.
+    await writeFile(join(directory, 'acme/2026/a.yaml'), 'edited by staff\n');
+    expect(await store.update('acme/2026/a.yaml', 'swept\n', version, 'Sweep A')).toEqual({
+      ok: false,
+      reason: 'conflict',
+    });
+    const current = await decap.read('acme/2026/a.yaml');
+    expect(current?.text).toBe('edited by staff\n');
+    expect((await store.update('acme/2026/a.yaml', 'swept\n', current?.version ?? '', 'Sweep A')).ok).toBe(
+      true,
+    );
+    expect(await git(directory, 'status', '--porcelain')).toBe('');
+  });
+});
