@@ -8,6 +8,7 @@ import {
   type IntakeRecord,
   IntakeRecordSchema,
   type NewIntakeRecord,
+  parseIntakeRecord,
 } from './intake-queue.ts';
 
 const RECORDS = 'records/';
@@ -29,7 +30,7 @@ export class BlobsIntakeQueue implements IntakeQueue {
   }
 
   async accept(submission: NewIntakeRecord): Promise<AcceptResult> {
-    const record = IntakeRecordSchema.parse(submission);
+    const record = parseIntakeRecord(submission);
     // The marker goes first: a crash between the two writes then leaves a marker without a record
     // (ignored), never a record the drain cannot find.
     await this.#store.set(`${PENDING}${record.key}`, '');

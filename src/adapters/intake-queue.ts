@@ -30,8 +30,8 @@ export const IntakeRecordSchema = z.strictObject({
   key: IntakeKeySchema,
   /** The case reference the complainant was given for this submission. */
   reference: z.string().min(1),
-  /** The submission as the function parsed it; the queue does not look inside. */
-  payload: z.json(),
+  /** The submission as the function parsed it, kept as JSON; the queue does not look inside. */
+  payload: z.unknown(),
   /** When the submission was accepted (ISO 8601 instant). */
   acceptedAt: z.iso.datetime({ offset: true }),
   /** When its case file was committed to the case store; absent while it is pending. */
@@ -43,6 +43,14 @@ export type IntakeRecord = z.output<typeof IntakeRecordSchema>;
 export type NewIntakeRecord = Omit<IntakeRecord, 'committedAt'>;
 
 export type AcceptResult = { accepted: 'new' | 'existing'; record: IntakeRecord };
+
+/**
+ * The record as storage will give it back: through JSON, so the answer to the first `accept` equals
+ * the answer to a retry (an `undefined` field is dropped from both, not only from the retry).
+ */
+export function parseIntakeRecord(record: unknown): IntakeRecord {
+  return IntakeRecordSchema.parse(JSON.parse(JSON.stringify(record)));
+}
 
 /** Sorts records oldest first, so the drain commits complaints in the order they came in. */
 export function byAcceptedAt(a: IntakeRecord, b: IntakeRecord): number {

@@ -10,6 +10,7 @@ import {
   type IntakeRecord,
   IntakeRecordSchema,
   type NewIntakeRecord,
+  parseIntakeRecord,
 } from './intake-queue.ts';
 
 /**
@@ -24,7 +25,7 @@ export class LocalFileIntakeQueue implements IntakeQueue {
   }
 
   async accept(submission: NewIntakeRecord): Promise<AcceptResult> {
-    const record = IntakeRecordSchema.parse(submission);
+    const record = parseIntakeRecord(submission);
     // An exclusive write: of two posts racing with one key, one creates the file, the other reads it.
     if (await writeFileExclusively(this.#file(record.key), serialise(record))) {
       return { accepted: 'new', record };

@@ -52,6 +52,13 @@ export function describeIntakeQueueContract(
       expect(await queue.pending()).toEqual([first]);
     });
 
+    it('answers the first accept as it will answer a retry, even when the payload has undefined fields', async () => {
+      const record = submission('key-aaaaaaaa', { payload: { name: 'Ada Example', phone: undefined } });
+      const first = await queue.accept(record);
+      expect(first.record.payload).toStrictEqual({ name: 'Ada Example' });
+      expect(await queue.accept(record)).toStrictEqual({ accepted: 'existing', record: first.record });
+    });
+
     it.runIf(atomicConditionalWrites)(
       'keeps one record when ten posts with the same key race, and tells all ten the same reference',
       async () => {
