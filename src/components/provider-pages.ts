@@ -1,0 +1,37 @@
+import { type CollectionEntry, getCollection } from 'astro:content';
+
+/** What every page under `/<provider>/` is built from: the procedure data and the policy text. */
+export interface ProviderPageProps {
+  provider: CollectionEntry<'providers'>['data'];
+  policy: CollectionEntry<'policies'>;
+}
+
+/** One page per provider; a provider without its policy text fails the build with the file to add. */
+export async function listProviderPages(): Promise<
+  { params: { provider: string }; props: ProviderPageProps }[]
+> {
+  const [providers, policies] = await Promise.all([getCollection('providers'), getCollection('policies')]);
+  return providers
+    .sort((a, b) => a.data.name.localeCompare(b.data.name, 'en-GB'))
+    .map((entry) => {
+      const policy = policies.find((candidate) => candidate.id === entry.data.slug);
+      if (policy === undefined) {
+        throw new Error(
+          `content/policies/${entry.data.slug}.md is missing: every provider in content/providers needs its policy text`,
+        );
+      }
+      return { params: { provider: entry.data.slug }, props: { provider: entry.data, policy } };
+    });
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A `YYYY-MM-DD` date as people write it, e.g. "24 November 2024". */
+export function formatDate(date: string): string {
+  return DATE_FORMAT.format(new Date(`${date}T00:00:00Z`));
+}
