@@ -40,14 +40,15 @@ export function describeMailerContract(name: string, createHarness: () => Promis
       expect(await harness.delivered()).toEqual([message]);
     });
 
-    it('sends a message once however often it is sent with the same key, answering the same id', async () => {
-      const first = await mailer.send(acknowledgement());
-      const again = await Promise.all([
+    it('sends a message once however often, or however concurrently, it is sent with the same key', async () => {
+      const racing = await Promise.all([
         mailer.send(acknowledgement()),
         harness.open().send(acknowledgement()),
         mailer.send(acknowledgement()),
       ]);
-      expect(again.map((result) => result.id)).toEqual([first.id, first.id, first.id]);
+      const later = await mailer.send(acknowledgement());
+      const [first] = racing;
+      expect([...racing, later].map((result) => result.id)).toEqual(Array(4).fill(first?.id));
       expect(await harness.delivered()).toHaveLength(1);
     });
 
