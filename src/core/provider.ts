@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { NationSchema, PeriodSchema } from './period.ts';
 
 /** The sentence of the published policy that a rule comes from, quoted exactly. */
-const QuoteSchema = z.string().trim().min(1, 'quote the policy sentence this rule comes from');
+const QuoteSchema = z.string().trim().min(1, 'must quote the policy sentence this rule comes from');
 
 /** A slug: lower-case letters, digits and single hyphens. */
 const SlugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case letters, digits and hyphens, like "stage-1"');
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'must use lower-case letters, digits and single hyphens, like "stage-1"',
+  );
 
 /** Somebody the public or staff can reach: a role, optionally a named person, and how to reach them. */
 export const ContactSchema = z.strictObject({
@@ -44,7 +47,13 @@ export type Channel = z.output<typeof ChannelSchema>;
 
 /** A deadline counted from an event, with the policy sentence that promises it. */
 export const ClockRuleSchema = z.strictObject({
+  /** How long after the event the deadline falls. */
   within: PeriodSchema,
+  /**
+   * The ways of complaining the clock runs for; absent when it runs for every complaint.
+   * Interlearn: "Every written complaint is acknowledged within two working days".
+   */
+  appliesTo: z.array(ChannelSchema).min(1).optional(),
   quote: QuoteSchema,
 });
 export type ClockRule = z.output<typeof ClockRuleSchema>;
@@ -54,11 +63,13 @@ export type ClockRule = z.output<typeof ClockRuleSchema>;
  * that they will get back to them in"): the date is stored on the case, not computed.
  */
 export const HandlerSetRuleSchema = z.strictObject({
+  /** The stage handler gives the complainant the date. */
   setBy: z.literal('handler'),
   quote: QuoteSchema,
 });
 export type HandlerSetRule = z.output<typeof HandlerSetRuleSchema>;
 
+/** Respond in full: by a period the policy fixes, or by a date the handler sets for each case. */
 export const RespondRuleSchema = z.union([ClockRuleSchema, HandlerSetRuleSchema]);
 export type RespondRule = z.output<typeof RespondRuleSchema>;
 
@@ -70,8 +81,13 @@ export const StageSchema = z.strictObject({
   name: z.string().min(1),
   /** What happens at this stage, in one or two plain sentences for the public summary. */
   summary: z.string().min(1),
+  /** The policy sentence that sets up this stage. */
+  quote: QuoteSchema.optional(),
+  /** An informal step before the formal procedure: raised directly, not logged as a case. */
+  informal: z.boolean().default(false),
   /** Who handles a case at this stage. */
   handler: z.strictObject({
+    /** The handler's role as the policy names it, e.g. "Managing Director". */
     role: z.string().min(1),
     /** Id of the contact a complainant writes to at this stage. */
     contact: SlugSchema,
@@ -91,6 +107,7 @@ export const StageSchema = z.strictObject({
   /** Someone chases the handler when the case is not closed after a period. */
   chase: z
     .strictObject({
+      /** How long after the stage starts the chase is due, if the case is not closed by then. */
       after: PeriodSchema,
       /** Contact ids to notify. */
       notify: z.array(SlugSchema).min(1),
@@ -113,6 +130,7 @@ export const EXCLUSION_TOPICS = [
 
 /** A topic the complaints procedure does not handle, and where to go instead. */
 export const ExclusionSchema = z.strictObject({
+  /** What kind of matter is excluded. */
   topic: z.enum(EXCLUSION_TOPICS),
   /** The topic in the policy's words, e.g. "Assessment decisions or examination results". */
   description: z.string().min(1),
@@ -135,6 +153,7 @@ export const RepresentativesSchema = z.strictObject({
   examples: z.string().min(1).optional(),
   quote: QuoteSchema,
 });
+export type Representatives = z.output<typeof RepresentativesSchema>;
 
 export const REPORT_CADENCES = ['quarterly', 'annual'] as const;
 
@@ -142,6 +161,9 @@ export const LOG_FIELD_SOURCES = [
   'receivedOn',
   'complainantRole',
   'complainantName',
+  'complainantAddress',
+  'complainantPhone',
+  'course',
   'summary',
   'receivedFrom',
   'reportedTo',
@@ -150,97 +172,187 @@ export const LOG_FIELD_SOURCES = [
   'resolutionAgreed',
   'acknowledgedOn',
   'referredOn',
+  'handlerAcknowledgedOn',
   'respondedOn',
   'response',
   'actions',
   'resolution',
   'closedOn',
   'area',
+  'progress',
+  'notes',
 ] as const;
 
 /** A column of the complaints log the policy names, and which case field fills it. */
 export const LogFieldSchema = z.strictObject({
   /** The column heading in the policy's words. */
   label: z.string().min(1),
+  /** The case field that fills the column. */
   source: z.enum(LOG_FIELD_SOURCES),
+});
+export type LogField = z.output<typeof LogFieldSchema>;
+
+/** A rule in the policy's words, with a plain-English version. */
+const StatementSchema = z.strictObject({
+  /** The rule in plain words. */
+  text: z.string().min(1),
+  quote: QuoteSchema,
+});
+
+/** The complaints log the policy asks for: its name, its columns and who keeps it. */
+export const LogSchema = z.strictObject({
+  /** The log's name in the policy's words, e.g. "Customer Services Log". */
+  name: z.string().min(1),
+  /** Contact id of whoever the policy makes responsible for the log. */
+  keptBy: SlugSchema.optional(),
+  fields: z.array(LogFieldSchema).min(1),
+  /** What else the policy asks to be kept with the log, e.g. notes of calls and meetings. */
+  practice: z.array(StatementSchema).default([]),
+  quote: QuoteSchema,
+});
+
+/** One row of a procedure table: who does what when a complaint is received, and the document it makes. */
+export const ProcedureStepSchema = z.strictObject({
+  /** The role that does it, e.g. "Operations Director". */
+  actionBy: z.string().min(1),
+  /** What they do, in the policy's words. */
+  procedure: QuoteSchema,
+  /** The document it produces, e.g. "Log Standard letter". */
+  document: z.string().min(1),
 });
 
 /** A provider's complaints procedure as data: every rule beside the policy sentence it comes from. */
 export const ProviderSchema = z
   .strictObject({
+    /** The file name without `.yaml`, and the provider's address on the site. */
     slug: SlugSchema,
+    /** The provider's name as the policy writes it. */
     name: z.string().min(1),
     /** One line for the list of providers. */
     summary: z.string().min(1),
     /** Whose bank holidays count as non-working days. */
     nation: NationSchema,
-    /** How the policy defines a complaint. */
-    complaintDefinition: z.strictObject({ text: z.string().min(1), quote: QuoteSchema }),
+    /** How the policy defines a complaint; absent when it gives no definition. */
+    complaintDefinition: StatementSchema.optional(),
     /** How the policy tells a concern from a complaint, where it does. */
-    concernDefinition: z.strictObject({ text: z.string().min(1), quote: QuoteSchema }).optional(),
+    concernDefinition: StatementSchema.optional(),
+    /** Everyone the procedure names: stages, notices and reports refer to them by id. */
     contacts: z.array(ContactSchema).min(1),
     /** Contact id told of each new case (the reference only). */
     intakeContact: SlugSchema,
+    /** The ways a complaint may be made. */
     channels: z.strictObject({ accepted: z.array(ChannelSchema).min(1), quote: QuoteSchema }),
-    /** How long after the event a complaint is expected; later ones are still considered. */
-    timeLimit: z.strictObject({ within: PeriodSchema, quote: QuoteSchema }),
-    exclusions: z.array(ExclusionSchema),
-    representatives: RepresentativesSchema,
+    /** How long after the event a complaint is expected; later ones are still considered. Absent when the policy sets none. */
+    timeLimit: ClockRuleSchema.omit({ appliesTo: true }).optional(),
+    /** Matters the procedure does not handle, and where they go instead. */
+    exclusions: z.array(ExclusionSchema).default([]),
+    /** Who may complain for someone else; absent when the policy does not say. */
+    representatives: RepresentativesSchema.optional(),
     /** What the provider may do when the complainant is under 18. */
     under18: z
-      .strictObject({ rule: z.literal('may-inform-parent-or-guardian'), quote: QuoteSchema })
+      .strictObject({
+        /** The provider may have to tell the learner's parent or guardian. */
+        rule: z.literal('may-inform-parent-or-guardian'),
+        quote: QuoteSchema,
+      })
       .optional(),
     /** An oral complaint is written up and a copy sent within this period. */
     oralWriteUp: ClockRuleSchema.optional(),
-    /** Alternative ways to complain for people with communication needs (Equality Act 2010). */
-    adjustments: z.strictObject({ text: z.string().min(1), quote: QuoteSchema }).optional(),
+    /** Support or alternative ways to complain, e.g. for people with communication needs (Equality Act 2010). */
+    adjustments: StatementSchema.optional(),
+    /** The stages in order: a complainant unhappy with one stage's outcome goes on to the next. */
     stages: z.array(StageSchema).min(1),
+    /** The steps staff follow when a complaint is received, where the policy sets them out as a table. */
+    procedureSteps: z.array(ProcedureStepSchema).optional(),
     /** Where a complainant goes after the provider's last stage. */
     external: z
       .strictObject({
+        /** The body's name as the policy writes it. */
         name: z.string().min(1),
         email: z.email().optional(),
+        /** As the policy prints it. */
         phone: z.string().min(1).optional(),
         quote: QuoteSchema,
       })
       .optional(),
-    /** How long before a due date the handler is reminded. */
+    /** How long before a due date the handler is reminded: Redress's setting, not the policy's. */
     reminders: z.strictObject({ dueSoon: PeriodSchema }),
-    report: z.strictObject({
-      cadence: z.enum(REPORT_CADENCES),
-      /** Who receives the report, as the policy names them. */
-      recipients: z.string().min(1),
-      /** Contact ids the report is mailed to. */
-      mailTo: z.array(SlugSchema).min(1),
-      quote: QuoteSchema,
-    }),
-    /** The columns of the provider's complaints log. */
-    log: z.strictObject({ name: z.string().min(1), fields: z.array(LogFieldSchema).min(1) }),
+    /** The periodic report the policy promises; absent when it promises none. */
+    report: z
+      .strictObject({
+        /** How often the report is made. */
+        cadence: z.enum(REPORT_CADENCES),
+        /** Who receives the report, as the policy names them. */
+        recipients: z.string().min(1),
+        /** Who prepares the report, where the policy says. */
+        preparedBy: z.string().min(1).optional(),
+        /** The policy asks for the report to be anonymised. */
+        anonymised: z.boolean().default(false),
+        /** Contact ids the report is mailed to. */
+        mailTo: z.array(SlugSchema).min(1),
+        quote: QuoteSchema,
+      })
+      .optional(),
+    /** The provider's complaints log. */
+    log: LogSchema,
     /** Where this provider's cases are stored: a private repository, optionally a folder in it. */
-    caseStore: z.strictObject({ repository: z.string().min(1), folder: z.string().min(1).optional() }),
+    caseStore: z.strictObject({
+      /** The private repository's name, e.g. `redress-cases`. */
+      repository: z.string().min(1),
+      /** A folder inside it, when several providers share one repository. */
+      folder: z.string().min(1).optional(),
+    }),
   })
   .superRefine((provider, ctx) => {
     const contactIds = new Set(provider.contacts.map((contact) => contact.id));
     const checkContact = (id: string, path: (string | number)[]) => {
       if (!contactIds.has(id)) {
-        ctx.addIssue({ code: 'custom', path, message: `no contact has the id "${id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `must be the id of one of the contacts (found "${id}")`,
+        });
       }
     };
     checkContact(provider.intakeContact, ['intakeContact']);
-    provider.report.mailTo.forEach((id, i) => {
+    if (provider.log.keptBy !== undefined) checkContact(provider.log.keptBy, ['log', 'keptBy']);
+    const accepted = new Set(provider.channels.accepted);
+    const checkChannels = (
+      rule: { appliesTo?: Channel[] | undefined } | undefined,
+      path: (string | number)[],
+    ) => {
+      rule?.appliesTo?.forEach((channel, i) => {
+        if (!accepted.has(channel)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'appliesTo', i],
+            message: `must be one of the channels in channels.accepted (found "${channel}")`,
+          });
+        }
+      });
+    };
+    provider.report?.mailTo.forEach((id, i) => {
       checkContact(id, ['report', 'mailTo', i]);
     });
-    const stageIds = new Set<string>();
+    const stageIndex = new Map<string, number>();
     provider.stages.forEach((stage, i) => {
-      if (stageIds.has(stage.id)) {
+      const first = stageIndex.get(stage.id);
+      if (first === undefined) {
+        stageIndex.set(stage.id, i);
+      } else {
         ctx.addIssue({
           code: 'custom',
           path: ['stages', i, 'id'],
-          message: `stage id "${stage.id}" is used twice`,
+          message: `must be unique, but stages[${first}] already has the id "${stage.id}"`,
         });
       }
-      stageIds.add(stage.id);
       checkContact(stage.handler.contact, ['stages', i, 'handler', 'contact']);
+      checkChannels(stage.acknowledge, ['stages', i, 'acknowledge']);
+      checkChannels(stage.respond !== undefined && 'within' in stage.respond ? stage.respond : undefined, [
+        'stages',
+        i,
+        'respond',
+      ]);
       stage.escalationContacts.forEach((id, j) => {
         checkContact(id, ['stages', i, 'escalationContacts', j]);
       });
