@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GitHubCaseStore } from '../../src/adapters/github-case-store.ts';
 import { LocalGitCaseStore } from '../../src/adapters/local-git-case-store.ts';
+import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-in.ts';
 import { describeCaseStoreContract } from './case-store.contract.ts';
 
 const run = promisify(execFile);
@@ -24,6 +26,21 @@ describeCaseStoreContract('the local git case store', async () => {
     commitMessages: async () =>
       (await git(directory, 'log', '--format=%B%x00')).split('\0\n').filter(Boolean),
     close: () => rm(directory, { recursive: true, force: true }),
+  };
+});
+
+/** A store on the stand-in's repository, with GitHub's limits raised so tests run at full speed. */
+function openGitHubStore(standIn: GitHubStandIn, contentLimits = { perMinute: 60_000, perHour: 3_600_000 }) {
+  const { owner, repo, branch, token, url } = standIn;
+  return new GitHubCaseStore({ owner, repo, branch, token, baseUrl: url, contentLimits });
+}
+
+describeCaseStoreContract('the GitHub case store (Git Data API, local stand-in for GitHub)', async () => {
+  const standIn = await startGitHubStandIn();
+  return {
+    open: () => openGitHubStore(standIn),
+    commitMessages: async () => standIn.commitMessages(),
+    close: () => standIn.close(),
   };
 });
 

@@ -104,6 +104,9 @@ export async function startResendStandIn(apiKey: string, processingMs = 20): Pro
       failures = { count, status };
     },
     close: () =>
-      new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

@@ -1,0 +1,194 @@
+import { join, resolve } from 'node:path';
+import { getStore } from '@netlify/blobs';
+import type { Provider } from '../core/provider.ts';
+import { BlobsIntakeQueue } from './blobs-intake-queue.ts';
+import type { CaseStore } from './case-store.ts';
+import { GitHubCaseStore } from './github-case-store.ts';
+import type { IntakeQueue } from './intake-queue.ts';
+import { LocalFileIntakeQueue } from './local-file-intake-queue.ts';
+import { LocalGitCaseStore } from './local-git-case-store.ts';
+import { LocalOutboxMailer } from './local-outbox-mailer.ts';
+import type { Mailer } from './mailer.ts';
+import { ResendMailer } from './resend-mailer.ts';
+
+/**
+ * Every environment variable Redress reads, and what it does. The one list: the README's table is
+ * rendered from it, and `chooseAdapters` reads nothing that is not in it. With none of them set,
+ * everything runs on this machine under `.data/`.
+ */
+export const ENVIRONMENT_VARIABLES = [
+  {
+    name: 'REDRESS_DATA_DIR',
+    description:
+      'Folder for local data: the case repository (`cases/`), intake queue (`intake/`) and mail outbox (`outbox/`). Default: `.data` in the folder Redress runs from.',
+  },
+  {
+    name: 'GITHUB_TOKEN',
+    description:
+      "A GitHub token that can write the case repositories. When set, each provider's cases are committed to the GitHub repository named in its provider file instead of the local case repository.",
+  },
+  {
+    name: 'GITHUB_CASE_OWNER',
+    description:
+      'The GitHub account or organisation that owns case repositories named without an owner (`redress-cases` rather than `acme/redress-cases`).',
+  },
+  { name: 'GITHUB_CASE_BRANCH', description: 'The branch cases are committed to. Default: `main`.' },
+  {
+    name: 'GITHUB_API_URL',
+    description: 'The GitHub API address, for GitHub Enterprise. Default: `https://api.github.com`.',
+  },
+  {
+    name: 'RESEND_API_KEY',
+    description:
+      'A Resend API key. When set, mail is sent through Resend; otherwise it is written to the local outbox.',
+  },
+  {
+    name: 'MAIL_FROM',
+    description:
+      'The sender of every email, on a domain verified with Resend, e.g. `Complaints <complaints@example.org>`. Required with `RESEND_API_KEY`.',
+  },
+  { name: 'RESEND_BASE_URL', description: 'The Resend API address. Default: `https://api.resend.com`.' },
+  {
+    name: 'NETLIFY_BLOBS_CONTEXT',
+    description:
+      "Set by Netlify, not by you. On Netlify the intake queue is the site's Netlify Blobs store `intake`; Netlify's local emulation (`astro dev`, `netlify dev`) keeps the local queue.",
+  },
+] as const;
+
+export type EnvironmentVariable = (typeof ENVIRONMENT_VARIABLES)[number]['name'];
+export type Environment = Partial<Record<EnvironmentVariable, string>>;
+
+/** The adapters Redress runs with, chosen from the environment. */
+export type Adapters = {
+  /** The folder local adapters keep their data in (also when only some of them are local). */
+  dataDir: string;
+  /** The case store holding a provider's cases (the repository its provider file names). */
+  caseStore(provider: Pick<Provider, 'caseStore'>): CaseStore;
+  intakeQueue: IntakeQueue;
+  mailer: Mailer;
+};
+
+/** Netlify's runtime global, present only inside a Netlify function (typed by @netlify/functions there). */
+type NetlifyRuntime = { Netlify?: { env: { toObject(): Record<string, string> } } };
+
+/** The variables Redress reads, from `process.env` and, inside a Netlify function, `Netlify.env`. */
+export function readEnvironment(): Environment {
+  const netlify = (globalThis as NetlifyRuntime).Netlify;
+  const sources: Record<string, string | undefined> = { ...process.env, ...netlify?.env.toObject() };
+  // Netlify's runtime may leave the Blobs context on a global rather than in the environment.
+  const blobsContext =
+    typeof globalThis.netlifyBlobsContext === 'string' ? globalThis.netlifyBlobsContext : undefined;
+  const environment: Environment = {};
+  for (const { name } of ENVIRONMENT_VARIABLES) {
+    const value = name === 'NETLIFY_BLOBS_CONTEXT' ? (sources[name] ?? blobsContext) : sources[name];
+    if (value !== undefined && value !== '') environment[name] = value;
+  }
+  return environment;
+}
+
+/**
+ * Chooses each port's adapter: GitHub for cases when `GITHUB_TOKEN` is set, Resend for mail when
+ * `RESEND_API_KEY` is, Netlify Blobs for intake on Netlify, and otherwise the local adapters. Stores
+ * are made once per repository, so all writers in a process share one queue (group commit, and one
+ * budget for GitHub's rate limits).
+ */
+export function chooseAdapters(environment: Environment): Adapters {
+  const dataDir = resolve(environment.REDRESS_DATA_DIR ?? join(process.cwd(), '.data'));
+  const stores = new Map<string, CaseStore>();
+  const caseStore = (provider: Pick<Provider, 'caseStore'>): CaseStore => {
+    const token = environment.GITHUB_TOKEN;
+    const key = token === undefined ? 'local' : provider.caseStore.repository;
+    let store = stores.get(key);
+    if (store === undefined) {
+      store =
+        token === undefined
+          ? new LocalGitCaseStore(join(dataDir, 'cases'))
+          : new GitHubCaseStore({
+              ...gitHubRepository(provider.caseStore.repository, environment.GITHUB_CASE_OWNER),
+              branch: environment.GITHUB_CASE_BRANCH ?? 'main',
+              token,
+              baseUrl: environment.GITHUB_API_URL ?? 'https://api.github.com',
+            });
+      stores.set(key, store);
+    }
+    return store;
+  };
+  return {
+    dataDir,
+    caseStore,
+    intakeQueue: chooseIntakeQueue(environment, dataDir),
+    mailer: chooseMailer(environment, dataDir),
+  };
+}
+
+let current: Adapters | undefined;
+
+/** The adapters for this process, chosen from its environment on first use. */
+export function adapters(): Adapters {
+  current ??= chooseAdapters(readEnvironment());
+  return current;
+}
+
+function gitHubRepository(
+  repository: string,
+  defaultOwner: string | undefined,
+): { owner: string; repo: string } {
+  const [owner, repo, ...rest] = repository.includes('/')
+    ? repository.split('/')
+    : [defaultOwner, repository];
+  if (owner === undefined || repo === undefined || rest.length > 0) {
+    throw new Error(
+      `the case repository "${repository}" names no GitHub owner: write it as "owner/${repository}" in the provider file, or set GITHUB_CASE_OWNER`,
+    );
+  }
+  return { owner, repo };
+}
+
+function chooseIntakeQueue(environment: Environment, dataDir: string): IntakeQueue {
+  const context = environment.NETLIFY_BLOBS_CONTEXT;
+  const blobs = context === undefined ? undefined : decodeBlobsContext(context);
+  // Netlify's local emulation (which `astro dev` runs) also sets a Blobs context, pointing at a server
+  // on this machine. Then the local queue is used, so that with no configuration every submission is
+  // under `.data/` beside the cases and the outbox, where the CLI and tests look for it.
+  if (blobs === undefined || isOnThisMachine(blobs.edgeURL))
+    return new LocalFileIntakeQueue(join(dataDir, 'intake'));
+  // A retry must see the record the first post wrote; strong reads need the uncached edge.
+  const consistency = blobs.uncachedEdgeURL === undefined ? 'eventual' : 'strong';
+  const { apiURL, edgeURL, uncachedEdgeURL, siteID, token } = blobs;
+  return new BlobsIntakeQueue(
+    getStore({ name: 'intake', consistency, apiURL, edgeURL, uncachedEdgeURL, siteID, token }),
+  );
+}
+
+/** Netlify's Blobs context (base64 JSON); `{}` when it cannot be read, which `getStore` then reports. */
+function decodeBlobsContext(context: string): BlobsContext {
+  try {
+    return JSON.parse(Buffer.from(context, 'base64').toString('utf8')) as BlobsContext;
+  } catch {
+    return {};
+  }
+}
+
+type BlobsContext = {
+  apiURL?: string;
+  edgeURL?: string;
+  uncachedEdgeURL?: string;
+  siteID?: string;
+  token?: string;
+};
+
+function isOnThisMachine(url: string | undefined): boolean {
+  return url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(URL.parse(url)?.hostname ?? '');
+}
+
+function chooseMailer(environment: Environment, dataDir: string): Mailer {
+  const apiKey = environment.RESEND_API_KEY;
+  if (apiKey === undefined) return new LocalOutboxMailer(join(dataDir, 'outbox'));
+  const from = environment.MAIL_FROM;
+  if (from === undefined) {
+    throw new Error(
+      'RESEND_API_KEY is set but MAIL_FROM is not: set MAIL_FROM to the sender, e.g. "Complaints <complaints@example.org>"',
+    );
+  }
+  return new ResendMailer({ apiKey, from, baseUrl: environment.RESEND_BASE_URL });
+}
