@@ -36,13 +36,14 @@ export async function loadProviders(dir: string = PROVIDERS_DIR): Promise<Provid
  * refused before it can name a path.
  */
 export async function loadProvider(slug: string, dir: string = PROVIDERS_DIR): Promise<Provider> {
-  const file = join(dir, `${slug}.yaml`);
-  if (ProviderSchema.shape.slug.safeParse(slug).success) {
-    try {
-      return await readProvider(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+  if (!ProviderSchema.shape.slug.safeParse(slug).success) {
+    throw new Error(`there is no provider "${slug}": a slug is lower-case letters, digits and hyphens`);
   }
-  throw new Error(`there is no provider "${slug}": ${displayName(file)} does not exist`);
+  const file = join(dir, `${slug}.yaml`);
+  try {
+    return await readProvider(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`there is no provider "${slug}": ${displayName(file)} does not exist`);
+  }
 }

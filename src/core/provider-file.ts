@@ -123,7 +123,9 @@ function describeIssue(issue: core.$ZodIssue, base: Path): { path: Path; key?: s
   const found = 'input' in issue && issue.input !== undefined ? ` (found ${describeFound(issue.input)})` : '';
   switch (issue.code) {
     case 'invalid_type':
-      if (!('input' in issue) || issue.input === undefined) return [{ path, text: `${at} is missing` }];
+      if (!('input' in issue) || issue.input === undefined) {
+        return [{ path, text: `${at} is missing; it must be ${expectedAt(path)}` }];
+      }
       return [{ path, text: `${at} must be ${expectedAt(path)}${found}` }];
     case 'too_small':
       if (issue.origin === 'string') return [{ path, text: `${at} must not be empty` }];

@@ -142,6 +142,7 @@ export type Exclusion = z.output<typeof ExclusionSchema>;
 
 export const REPRESENTATIVE_REASONS = ['died', 'cannot-complain', 'consented'] as const;
 export const RepresentativeReasonSchema = z.enum(REPRESENTATIVE_REASONS);
+export type RepresentativeReason = z.output<typeof RepresentativeReasonSchema>;
 
 /** Who may complain for someone else, and what consent the provider needs first. */
 export const RepresentativesSchema = z.strictObject({
