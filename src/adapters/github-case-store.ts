@@ -6,7 +6,7 @@ import {
   type UpdateResult,
 } from './case-store.ts';
 import { GroupCommit, planWrites, type WriteRequest, type WriteResult } from './case-store-writes.ts';
-import { backoff, mapWithConcurrency, sleep } from './concurrency.ts';
+import { backoff, mapWithConcurrency, sleep, TokenBuckets } from './concurrency.ts';
 
 export type GitHubCaseStoreOptions = {
   owner: string;
@@ -271,40 +271,4 @@ function decode(base64: string): Buffer {
 
 function encodePath(path: string): string {
   return path.split('/').map(encodeURIComponent).join('/');
-}
-
-/**
- * Token buckets for GitHub's content-creation limits: a request waits until every bucket has a
- * token, so a burst of intake queues here instead of being refused by GitHub.
- */
-class TokenBuckets {
-  readonly #buckets: { capacity: number; perMs: number; tokens: number; at: number }[];
-
-  constructor(limits: { capacity: number; periodMs: number }[]) {
-    const now = Date.now();
-    this.#buckets = limits.map(({ capacity, periodMs }) => ({
-      capacity,
-      perMs: capacity / periodMs,
-      tokens: capacity,
-      at: now,
-    }));
-  }
-
-  async take(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      for (const bucket of this.#buckets) {
-        bucket.tokens = Math.min(bucket.capacity, bucket.tokens + (now - bucket.at) * bucket.perMs);
-        bucket.at = now;
-      }
-      const wait = Math.max(
-        ...this.#buckets.map((bucket) => (bucket.tokens >= 1 ? 0 : (1 - bucket.tokens) / bucket.perMs)),
-      );
-      if (wait === 0) {
-        for (const bucket of this.#buckets) bucket.tokens -= 1;
-        return;
-      }
-      await sleep(Math.ceil(wait));
-    }
-  }
 }

@@ -94,3 +94,52 @@ describe('the local git case store, as git and Decap see it', () => {
     expect(await git(directory, 'status', '--porcelain')).toBe('');
   });
 });
+
+describe('the GitHub case store, as GitHub sees it', () => {
+  let standIn: GitHubStandIn;
+  beforeEach(async () => {
+    standIn = await startGitHubStandIn();
+  });
+  afterEach(async () => {
+    await standIn.close();
+  });
+
+  const paths = Array.from({ length: 20 }, (_, i) => `acme/2026/case-${String(i).padStart(2, '0')}.yaml`);
+  const contentRequests = () => standIn.requests.filter((request) => request.method !== 'GET').length;
+
+  it('groups writes that arrive together into few commits, so a burst spends little of the rate limit', async () => {
+    const store = openGitHubStore(standIn);
+    await Promise.all(paths.map((path) => store.create(path, `${path}\n`, `Receive ${path}`)));
+    // The first write goes alone; the other nineteen wait for it and go together.
+    expect(standIn.commitMessages()).toHaveLength(2);
+    expect(contentRequests()).toBe(6);
+  });
+
+  it('waits as GitHub’s secondary rate limit asks (retry-after), then commits', async () => {
+    standIn.rateLimitNext(1, 1);
+    const started = Date.now();
+    expect((await openGitHubStore(standIn).create('acme/2026/a.yaml', 'a\n', 'Receive A')).created).toBe(
+      true,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(standIn.commitMessages()).toEqual(['Receive A']);
+  });
+
+  it('loses nothing and duplicates nothing while most of GitHub’s answers fail, once failures are retried', async () => {
+    standIn.failRandomly(0.6, 7);
+    const stores = [openGitHubStore(standIn), openGitHubStore(standIn)];
+    const attempt = (path: string, i: number) =>
+      (stores[i % 2] as GitHubCaseStore).create(path, `${path}\n`, `Receive ${path}`);
+    const first = await Promise.allSettled(paths.map(attempt));
+    standIn.failRandomly(0);
+    // What intake's drain does: try again whatever did not answer, until everything has.
+    const retried = await Promise.all(
+      paths.filter((_, i) => first[i]?.status === 'rejected').map((path) => attempt(path, 0)),
+    );
+    expect(retried.every((result) => result.version !== '')).toBe(true);
+    const store = openGitHubStore(standIn);
+    expect(await store.list('acme/')).toEqual(paths);
+    const files = await store.readMany(paths);
+    expect(paths.map((path) => files.get(path)?.text)).toEqual(paths.map((path) => `${path}\n`));
+  });
+});
