@@ -1,0 +1,142 @@
+import { parseArgs } from 'node:util';
+import { holidayCalendar } from '../adapters/holidays.ts';
+import { loadProviders } from '../adapters/provider-files.ts';
+import { dueDate } from '../core/deadlines.ts';
+import { IsoDateSchema, NATIONS, NationSchema, type Period } from '../core/period.ts';
+import { describeRule, findRule, RULE_CLOCKS } from '../core/provider-rules.ts';
+
+/** Where a command writes; tests pass their own to read what a person would see. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Bad arguments: the person is told what is wrong and how to call the command (exit 2). */
+class UsageError extends Error {}
+
+const USAGE = `Usage:
+  complaints due --nation <${NATIONS.join('|')}> --from YYYY-MM-DD (--working-days N | --calendar-days N | --weeks N)
+  complaints due --provider <slug> --rule <stage>.<${RULE_CLOCKS.join('|')}> --from YYYY-MM-DD
+  complaints providers`;
+
+function parseDate(value: string | undefined, option: string): string {
+  if (value === undefined) throw new UsageError(`${option} is required, as YYYY-MM-DD`);
+  if (!IsoDateSchema.safeParse(value).success) {
+    throw new UsageError(`${option} must be a real date written YYYY-MM-DD (found "${value}")`);
+  }
+  return value;
+}
+
+function parseCount(value: string, option: string): number {
+  if (!/^[1-9][0-9]*$/.test(value)) {
+    throw new UsageError(`${option} must be a whole number of at least 1 (found "${value}")`);
+  }
+  return Number(value);
+}
+
+function periodFrom(values: Record<string, string | undefined>): Period {
+  const given = (['working-days', 'calendar-days', 'weeks'] as const).filter(
+    (unit) => values[unit] !== undefined,
+  );
+  const [unit, ...others] = given;
+  if (unit === undefined || others.length > 0) {
+    throw new UsageError('give exactly one of --working-days, --calendar-days or --weeks');
+  }
+  return { unit, count: parseCount(values[unit] as string, `--${unit}`) };
+}
+
+async function due(args: string[], io: Io): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      nation: { type: 'string' },
+      provider: { type: 'string' },
+      rule: { type: 'string' },
+      from: { type: 'string' },
+      'working-days': { type: 'string' },
+      'calendar-days': { type: 'string' },
+      weeks: { type: 'string' },
+    },
+    strict: true,
+  });
+  const from = parseDate(values.from, '--from');
+  if (values.provider !== undefined) {
+    if (values.nation !== undefined) throw new UsageError('give --nation or --provider, not both');
+    if (values.rule === undefined)
+      throw new UsageError('--rule is required with --provider, e.g. --rule stage-1.respond');
+    const providers = await loadProviders();
+    const provider = providers.find((candidate) => candidate.slug === values.provider);
+    if (provider === undefined) {
+      throw new UsageError(
+        `no provider is called "${values.provider}"; the providers are: ${providers.map((p) => p.slug).join(', ')}`,
+      );
+    }
+    const rule = findRule(provider, values.rule);
+    if (!rule.ok) throw new UsageError(rule.problem);
+    io.out(dueDate(from, rule.period, holidayCalendar(provider.nation)));
+    return;
+  }
+  const nation = NationSchema.safeParse(values.nation);
+  if (!nation.success) {
+    throw new UsageError(
+      values.nation === undefined
+        ? '--nation (or --provider) is required'
+        : `--nation must be one of ${NATIONS.join(', ')} (found "${values.nation}")`,
+    );
+  }
+  io.out(dueDate(from, periodFrom(values), holidayCalendar(nation.data)));
+}
+
+async function providers(args: string[], io: Io): Promise<void> {
+  parseArgs({ args, options: {}, strict: true });
+  const rows: string[][] = [['provider', 'stage', 'handler', 'acknowledge', 'respond', 'ask for next stage']];
+  for (const provider of await loadProviders()) {
+    for (const stage of provider.stages) {
+      rows.push([
+        provider.slug,
+        stage.id,
+        stage.handler.role,
+        describeRule(stage.acknowledge),
+        describeRule(stage.respond),
+        describeRule(stage.escalateWithin),
+      ]);
+    }
+  }
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  for (const [i, row] of rows.entries()) {
+    io.out(
+      row
+        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
+    if (i === 0) io.out(widths.map((width) => '-'.repeat(width)).join('  '));
+  }
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = { due, providers };
+
+/** Runs `complaints <command> ...` and returns the process exit code. */
+export async function runComplaints(argv: string[], io: Io): Promise<number> {
+  const [command, ...args] = argv;
+  const run = command === undefined ? undefined : COMMANDS[command];
+  try {
+    if (run === undefined) {
+      throw new UsageError(
+        command === undefined ? 'a command is required' : `there is no command "${command}"`,
+      );
+    }
+    await run(args, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.err(`complaints: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+}

@@ -1,0 +1,28 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('npx complaints, as a person runs it', () => {
+  it('prints the due date and nothing else', async () => {
+    const { stdout } = await run(
+      'npx',
+      ['complaints', 'due', '--nation', 'england-and-wales', '--from', '2026-12-18', '--working-days', '15'],
+      { cwd: root },
+    );
+    expect(stdout).toBe('2027-01-13\n');
+  });
+
+  it('exits 2 with the usage when the arguments are wrong', async () => {
+    const failure = await run(
+      'npx',
+      ['complaints', 'due', '--nation', 'mars', '--from', '2026-01-05', '--weeks', '2'],
+      { cwd: root },
+    ).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2, stdout: '' });
+    expect((failure as { stderr: string }).stderr).toContain('--nation must be one of');
+  });
+});
