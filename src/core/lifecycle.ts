@@ -76,7 +76,6 @@ export interface StageProgress {
   handlerDate?: { on: IsoDate; dueBy: IsoDate };
   /** `to` is missing while the pause goes on. */
   pauses: readonly { from: IsoDate; to?: IsoDate }[];
-  closedOn?: IsoDate;
   escalatedOn?: IsoDate;
 }
 
@@ -368,11 +367,7 @@ export function evolve(state: LifecycleState, event: CaseEvent): LifecycleState 
     case 'guardian-informed':
       return { ...state, guardianInformedOn: event.on };
     case 'closed':
-      return {
-        ...updateStage(state, event, (progress) => ({ ...progress, closedOn: event.on })),
-        status: 'closed',
-        closedOn: event.on,
-      };
+      return { ...state, status: 'closed', closedOn: event.on };
     case 'withdrawn':
       return { ...state, status: 'withdrawn', withdrawnOn: event.on };
     default: {
