@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadProviders } from '../../src/adapters/provider-files.ts';
 import {
   createReference,
   normaliseReference,
@@ -22,6 +23,12 @@ describe('the reference prefix comes from the provider slug by one stable rule',
     ['digits are not letters', '2020-learning-group', 'LG'],
   ])('%s: %s → %s', (_why, slug, prefix) => {
     expect(referencePrefix(slug)).toBe(prefix);
+  });
+
+  it('gives every published provider a prefix of its own', async () => {
+    const prefixes = (await loadProviders()).map((provider) => referencePrefix(provider.slug));
+    expect(prefixes).toEqual(expect.arrayContaining(['ACE', 'CQM', 'DMM', 'DT', 'INT']));
+    expect(new Set(prefixes).size).toBe(prefixes.length);
   });
 
   it('refuses a slug with no letters, saying so', () => {
