@@ -7,12 +7,12 @@ import { dirname, join } from 'node:path';
  * person was told is safe ("never a false 'received'", DESIGN "Intake").
  */
 
-async function writeTemporary(path: string, data: string): Promise<string> {
+async function writeTemporary(path: string, data: string, durable: boolean): Promise<string> {
   const temporary = join(dirname(path), `.tmp-${randomBytes(8).toString('hex')}`);
   const handle = await open(temporary, 'wx');
   try {
     await handle.writeFile(data, 'utf8');
-    await handle.sync();
+    if (durable) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -36,7 +36,7 @@ async function syncDirectory(path: string): Promise<void> {
  */
 export async function writeFileExclusively(path: string, data: string): Promise<boolean> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = await writeTemporary(path, data);
+  const temporary = await writeTemporary(path, data, true);
   try {
     await link(temporary, path);
   } catch (error) {
@@ -49,10 +49,18 @@ export async function writeFileExclusively(path: string, data: string): Promise<
   return true;
 }
 
-/** Replaces `path` with `data` atomically and durably: readers see the old file or the new one. */
-export async function replaceFile(path: string, data: string): Promise<void> {
+/**
+ * Replaces `path` with `data` atomically: readers see the old file or the new one. `durable` also
+ * flushes it to disk before answering; leave it off only where something else is the durable copy
+ * (a git working tree, whose commit follows at once).
+ */
+export async function replaceFile(
+  path: string,
+  data: string,
+  { durable }: { durable: boolean },
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temporary = await writeTemporary(path, data);
+  const temporary = await writeTemporary(path, data, durable);
   await rename(temporary, path);
-  await syncDirectory(dirname(path));
+  if (durable) await syncDirectory(dirname(path));
 }

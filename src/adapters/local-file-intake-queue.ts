@@ -36,7 +36,9 @@ export class LocalFileIntakeQueue implements IntakeQueue {
   async markCommitted(key: string, committedAt: string): Promise<void> {
     const record = await this.#read(key);
     if (record.committedAt !== undefined) return;
-    await replaceFile(this.#file(key), serialise(IntakeRecordSchema.parse({ ...record, committedAt })));
+    await replaceFile(this.#file(key), serialise(IntakeRecordSchema.parse({ ...record, committedAt })), {
+      durable: true,
+    });
   }
 
   async pending(): Promise<IntakeRecord[]> {

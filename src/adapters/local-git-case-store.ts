@@ -115,7 +115,9 @@ export class LocalGitCaseStore implements CaseStore {
       const written = [...plan.files.keys()];
       try {
         await Promise.all(
-          [...plan.files].map(([path, text]) => replaceFile(join(this.directory, path), text)),
+          [...plan.files].map(([path, text]) =>
+            replaceFile(join(this.directory, path), text, { durable: false }),
+          ),
         );
         await this.#git(['add', '--', ...written]);
         await this.#git(['commit', '--quiet', '--no-verify', '--message', plan.message, '--', ...written]);
@@ -133,7 +135,7 @@ export class LocalGitCaseStore implements CaseStore {
   async #restore(path: string, bytes: Buffer | undefined): Promise<void> {
     const file = join(this.directory, path);
     if (bytes === undefined) await rm(file, { force: true });
-    else await replaceFile(file, bytes.toString('utf8'));
+    else await replaceFile(file, bytes.toString('utf8'), { durable: false });
     await this.#git(['reset', '--quiet', '--', path]).catch(() => undefined);
   }
 

@@ -38,11 +38,12 @@ export class LocalOutboxMailer implements Mailer {
     );
     if (!(await writeFileExclusively(claim, id))) return { id: await readFile(claim, 'utf8') };
     const file = (extension: string) => join(this.directory, `${id}.${extension}`);
-    await replaceFile(file('html'), message.html);
-    await replaceFile(file('txt'), message.text);
+    await replaceFile(file('html'), message.html, { durable: true });
+    await replaceFile(file('txt'), message.text, { durable: true });
     await replaceFile(
       file('json'),
       `${JSON.stringify({ id, sentAt, message } satisfies OutboxEntry, null, 2)}\n`,
+      { durable: true },
     );
     return { id };
   }
