@@ -46,26 +46,15 @@ const ContactDetailsShape = {
 };
 
 /** The person the complaint is about or from: the one the provider answers. */
-export const ComplainantSchema = z
-  .strictObject({
-    ...ContactDetailsShape,
-    /** How they want replies: the provider writes to them this way. */
-    preferredContact: z.enum(PREFERRED_CONTACTS),
-    /** Their relationship to the provider. */
-    role: z.enum(COMPLAINANT_ROLES),
-    /** Some policies let the provider inform a parent or guardian of a learner under 18. */
-    under18: z.boolean(),
-  })
-  .superRefine((complainant, ctx) => {
-    const [field, what] = PREFERRED_CONTACT_NEEDS[complainant.preferredContact];
-    if (complainant[field] === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [field],
-        message: `give ${what}, or choose another way to be contacted`,
-      });
-    }
-  });
+export const ComplainantSchema = z.strictObject({
+  ...ContactDetailsShape,
+  /** How they want replies: the provider writes this way, to the representative when there is one. */
+  preferredContact: z.enum(PREFERRED_CONTACTS),
+  /** Their relationship to the provider. */
+  role: z.enum(COMPLAINANT_ROLES),
+  /** Some policies let the provider inform a parent or guardian of a learner under 18. */
+  under18: z.boolean(),
+});
 export type Complainant = z.output<typeof ComplainantSchema>;
 
 /** Someone complaining on the complainant's behalf, and the consent that lets them. */
@@ -234,8 +223,23 @@ const CaseShape = {
   learning: LongTextSchema.optional(),
 };
 
-/** A case's history starts with the complaint being received, once. */
-function checkHistory(stored: { events: CaseEvent[] }, ctx: z.RefinementCtx): void {
+/**
+ * A case's history starts with the complaint being received, once; and whoever the provider
+ * replies to (the representative when there is one) has the detail their preferred contact needs.
+ */
+function checkStoredCase(
+  stored: { events: CaseEvent[]; complainant: Complainant; representative?: Representative | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const [field, what] = PREFERRED_CONTACT_NEEDS[stored.complainant.preferredContact];
+  const replyTo = stored.representative ?? stored.complainant;
+  if (replyTo[field] === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [stored.representative === undefined ? 'complainant' : 'representative', field],
+      message: `give ${what}, or choose another way to be contacted`,
+    });
+  }
   stored.events.forEach((event, i) => {
     if ((event.type === 'received') !== (i === 0)) {
       ctx.addIssue({
@@ -248,7 +252,7 @@ function checkHistory(stored: { events: CaseEvent[] }, ctx: z.RefinementCtx): vo
 }
 
 /** What people decided about a complaint. Stage and status always agree with the events. */
-export const CaseSchema = z.strictObject(CaseShape).superRefine(checkHistory);
+export const CaseSchema = z.strictObject(CaseShape).superRefine(checkStoredCase);
 export type Case = z.output<typeof CaseSchema>;
 export type CaseInput = z.input<typeof CaseSchema>;
 
@@ -303,5 +307,5 @@ export type Derived = z.output<typeof DerivedSchema>;
 /** A case file: the stored fields and the derived block. */
 export const CaseFileSchema = z
   .strictObject({ ...CaseShape, derived: DerivedSchema })
-  .superRefine(checkHistory);
+  .superRefine(checkStoredCase);
 export type CaseFile = z.output<typeof CaseFileSchema>;

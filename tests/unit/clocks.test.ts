@@ -252,6 +252,15 @@ describe('pausing the clock', () => {
     });
   });
 
+  it('moves a date when the pause begins on that very day', () => {
+    // Due Monday 22 June; paused that day, resumed Wednesday 24 June: 23 and 24 June lost.
+    const resumed = applyCommands(cqm, received, pause('2026-06-22'), { type: 'resume', on: '2026-06-24' });
+    expect(clockOf(cqm, resumed, '2026-06-24', 'stage-1', 'respond')).toMatchObject({
+      dueBy: '2026-06-24',
+      state: 'due-soon',
+    });
+  });
+
   it('does not rescue a date already missed', () => {
     const paused = applyCommands(cqm, received, pause('2026-06-23'));
     expect(clockOf(cqm, paused, '2026-06-24', 'stage-1', 'respond')).toEqual({
