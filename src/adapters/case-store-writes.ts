@@ -65,7 +65,13 @@ function commitMessage(messages: readonly string[]): string {
 /** Checks a write before it is queued, so a bad path fails its own caller and not a whole batch. */
 function checkWriteRequest(request: WriteRequest): WriteRequest {
   checkStorePath(request.path);
-  if (request.message.trim() === '') throw new RangeError('a case store commit needs a message');
+  // A guard, not a proof: a short single line is room for a verb and a reference, not for a
+  // complainant's story, and commit messages must never carry personal data.
+  if (!/^\S.{0,99}$/.test(request.message)) {
+    throw new RangeError(
+      'a case store commit message is one line of at most 100 characters: a verb and a reference',
+    );
+  }
   return request;
 }
 

@@ -123,16 +123,16 @@ export class GitHubCaseStore implements CaseStore {
         tree: tree.body.sha,
         parents: [head.commit],
       });
-      const moved = await this.#call(
+      const moved = await this.#call<{ message?: string }>(
         'PATCH',
         `/git/refs/heads/${encodePath(this.#options.branch)}`,
-        {
-          sha: commit.body.sha,
-          force: false,
-        },
-        [422, 409],
+        { sha: commit.body.sha, force: false },
+        [422],
       );
       if (moved.status === 200) return plan.results;
+      if (!/fast.forward/i.test(moved.body.message ?? '')) {
+        throw new Error(`GitHub refused to move ${this.#repository()}'s branch: ${moved.body.message ?? ''}`);
+      }
       // The branch moved under us: re-read the head and re-check every write against it.
       await backoff(attempt, 50);
     }

@@ -171,6 +171,15 @@ export function describeCaseStoreContract(
     });
 
     it.each([
+      { problem: 'is empty', message: '' },
+      { problem: 'runs over several lines', message: 'Receive ACM-260101-AAAAAA\n\nShe said the tutor…' },
+      { problem: 'is long enough to hold what someone wrote', message: `Receive ${'x'.repeat(100)}` },
+    ])('refuses a commit message that $problem', async ({ message }) => {
+      await expect(store.create('acme/2026/a.yaml', 'x', message)).rejects.toThrow(RangeError);
+      expect(await store.read('acme/2026/a.yaml')).toBeUndefined();
+    });
+
+    it.each([
       '../outside.yaml',
       '/etc/passwd',
       'acme//a.yaml',
