@@ -142,8 +142,9 @@ function decideReceive(
       ? (provider.stages.find((candidate) => !candidate.informal) ??
         fail(`${provider.name} has only informal stages, so a complaint is never logged as a case`))
       : findStage(provider, command.stage);
-  if (stage.informal)
+  if (stage.informal) {
     fail(`the "${stage.name}" stage is informal: concerns there are raised directly, not logged as a case`);
+  }
   return [{ type: 'received', on: command.on, stage: stage.id }];
 }
 
@@ -163,16 +164,18 @@ export function decide(
   const progress = state.stages.at(-1) ?? fail('the case history has no stage');
   const stage = findStage(provider, progress.stage);
   const { on } = command;
-  if (on < progress.startedOn)
+  if (on < progress.startedOn) {
     fail(`${on} is before the case reached ${stage.name} on ${progress.startedOn}`);
+  }
   const at = { on, stage: stage.id };
   const openPause = progress.pauses.find((pause) => pause.to === undefined);
   // Responding or withdrawing ends a pause: no clock of the stage is left running.
   const endPause: CaseEvent[] = openPause === undefined ? [] : [{ type: 'resumed', ...at }];
   const { outcome } = progress;
   const refuseAfterOutcome = () => {
-    if (outcome !== undefined)
+    if (outcome !== undefined) {
       fail(`${stage.name} was already responded to on ${outcome.on} (${outcome.outcome})`);
+    }
   };
 
   switch (command.type) {
@@ -193,8 +196,9 @@ export function decide(
         if (interim.tellsNewDate) fail(`say when the full reply can be expected: "${interim.quote}"`);
         return [{ type: 'interim-sent', ...at }];
       }
-      if (command.expectedBy <= on)
+      if (command.expectedBy <= on) {
         fail(`the full reply must be expected after the interim response on ${on}`);
+      }
       return [{ type: 'interim-sent', ...at, expectedBy: command.expectedBy }];
     }
     case 'respond':
@@ -218,15 +222,17 @@ export function decide(
       return [{ type: 'extended', ...at, newDueBy: command.newDueBy, reason: command.reason }];
     }
     case 'pause':
-      if (outcome !== undefined)
+      if (outcome !== undefined) {
         fail(`the response was sent on ${outcome.on}: there is no clock left to pause`);
+      }
       if (openPause !== undefined) fail(`${stage.name}'s clock has been paused since ${openPause.from}`);
       requireText(command.reason, 'the reason for the pause');
       return [{ type: 'paused', ...at, reason: command.reason }];
     case 'resume':
       if (openPause === undefined) fail(`${stage.name}'s clock is not paused`);
-      if (on < openPause.from)
+      if (on < openPause.from) {
         fail(`the clock was paused on ${openPause.from}: it cannot resume before that`);
+      }
       return [{ type: 'resumed', ...at }];
     case 'escalate': {
       if (outcome === undefined) {
@@ -238,8 +244,9 @@ export function decide(
           provider.external === undefined ? '' : `: the complainant can go to ${provider.external.name}`;
         fail(`${stage.name} is ${provider.name}'s last stage${onward}`);
       }
-      if (on < outcome.on)
+      if (on < outcome.on) {
         fail(`the outcome was sent on ${outcome.on}: a request to escalate comes after it`);
+      }
       requireText(command.reason, 'the reason the complainant is dissatisfied with the outcome');
       const escalated = { type: 'escalated', ...at, toStage: next.id, reason: command.reason } as const;
       const window = stage.escalateWithin;
@@ -269,8 +276,9 @@ export function decide(
       if (command.dueBy <= on) fail(`the date must be after ${on}`);
       return [{ type: 'handler-set-date', ...at, dueBy: command.dueBy }];
     case 'record-write-up':
-      if (state.writtenUpOn !== undefined)
+      if (state.writtenUpOn !== undefined) {
         fail(`the written record was already sent on ${state.writtenUpOn}`);
+      }
       return [{ type: 'written-up', ...at }];
     case 'inform-guardian':
       if (state.guardianInformedOn !== undefined) {
@@ -278,8 +286,9 @@ export function decide(
       }
       return [{ type: 'guardian-informed', ...at }];
     case 'close':
-      if (outcome === undefined)
+      if (outcome === undefined) {
         fail(`${stage.name} has no outcome yet: record the response before closing the case`);
+      }
       if (on < outcome.on) fail(`the outcome was sent on ${outcome.on}: the case cannot close before it`);
       return [{ type: 'closed', ...at }];
     case 'withdraw':
@@ -294,7 +303,7 @@ export function decide(
   }
 }
 
-/** The state with the latest visit to `stageId` changed by `change`. */
+/** The state with the latest visit to the event's stage changed by `change`. */
 function updateStage(
   state: LifecycleState,
   event: CaseEvent,
