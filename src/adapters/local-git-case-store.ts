@@ -171,14 +171,16 @@ export class LocalGitCaseStore implements CaseStore {
         return () => unlink(path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const held = await stat(path).catch(() => undefined);
-        if (held !== undefined && Date.now() - held.mtimeMs > STALE_LOCK_MS) await rm(path, { force: true });
+        await removeIfStale(path);
         await backoff(Math.min(attempt, 6), 2);
       }
     }
   }
 
-  /** Runs git in the repository, retrying while another git process holds the index. */
+  /**
+   * Runs git in the repository, retrying while another git process holds the index, and clearing
+   * an index lock left by a git process that died, which would otherwise block every commit.
+   */
   async #git(args: readonly string[]): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -187,10 +189,16 @@ export class LocalGitCaseStore implements CaseStore {
       } catch (error) {
         if (attempt >= 8 || !String((error as { stderr?: unknown }).stderr).includes('index.lock'))
           throw error;
+        await removeIfStale(join(this.directory, '.git', 'index.lock'));
         await backoff(attempt, 10);
       }
     }
   }
+}
+
+async function removeIfStale(lock: string): Promise<void> {
+  const held = await stat(lock).catch(() => undefined);
+  if (held !== undefined && Date.now() - held.mtimeMs > STALE_LOCK_MS) await rm(lock, { force: true });
 }
 
 function isMissing(error: unknown): boolean {

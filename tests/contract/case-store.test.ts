@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -73,6 +73,18 @@ describe('the local git case store, as git and Decap see it', () => {
       .split('\n')
       .filter(Boolean);
     expect(committed).toEqual(paths);
+    expect(await git(directory, 'status', '--porcelain')).toBe('');
+  });
+
+  it('recovers from locks left by a process that died mid-commit, once they are clearly stale', async () => {
+    const store = new LocalGitCaseStore(directory);
+    await store.create('acme/2026/a.yaml', 'a\n', 'Receive A');
+    const longAgo = new Date(Date.now() - 60_000);
+    for (const lock of ['index.lock', 'redress-write.lock']) {
+      await writeFile(join(directory, '.git', lock), '');
+      await utimes(join(directory, '.git', lock), longAgo, longAgo);
+    }
+    expect((await store.create('acme/2026/b.yaml', 'b\n', 'Receive B')).created).toBe(true);
     expect(await git(directory, 'status', '--porcelain')).toBe('');
   });
 
