@@ -35,3 +35,9 @@ const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
 export function formatDate(date: string): string {
   return DATE_FORMAT.format(new Date(`${date}T00:00:00Z`));
 }
+
+/** A UK number as printed, e.g. "0208 607 7850", as a link phones can dial: `tel:+442086077850`. */
+export function toTelHref(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, '');
+  return `tel:${digits.startsWith('0') ? `+44${digits.slice(1)}` : digits}`;
+}

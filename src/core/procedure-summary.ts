@@ -1,10 +1,10 @@
 import { describePeriod } from './deadlines.ts';
-import type { Channel, Contact, Provider, Stage } from './provider.ts';
+import type { Channel, ClockRule, Contact, Provider, Representatives, Stage } from './provider.ts';
 
 /** A plain-English sentence for the public, with the policy sentence it comes from. */
 export interface Statement {
   text: string;
-  /** The policy's own words, so a reader can check the plain version against it. */
+  /** The policy's own words, so a reader can check the plain version against them. */
   quote: string;
 }
 
@@ -33,11 +33,13 @@ export interface StageSummary {
   clocks: ClockStatement[];
 }
 
-/** A topic this procedure does not handle, and where to go instead. */
-export interface ExclusionSummary {
-  description: string;
-  routeTo: string;
-  text: string;
+/** A way to complain, and what the policy leaves out about it. */
+export interface ChannelSummary {
+  channel: Channel;
+  /** E.g. "By phone". */
+  label: string;
+  /** Said when the policy accepts the channel but gives no number or address for it. */
+  missing?: string;
 }
 
 /** Everything a complainant needs to know before complaining, generated from the provider data. */
@@ -47,36 +49,44 @@ export interface ProcedureSummary {
   stages: StageSummary[];
   /** How long after the event to complain; absent when the policy sets no limit. */
   timeLimit?: Statement;
-  /** What the policy counts as a complaint. */
-  complaint: Statement;
+  /** What the policy counts as a complaint; absent when it gives no definition. */
+  complaint?: Statement;
   /** How the policy tells a concern from a complaint, where it does. */
   concern?: Statement;
-  exclusions: ExclusionSummary[];
-  /** Ways a complaint may be made, in plain words, e.g. "By phone". */
-  channels: string[];
-  /** Who may complain for someone else. */
-  representatives: Statement;
+  /** Matters this procedure does not handle, each with where to go instead. */
+  exclusions: Statement[];
+  channels: ChannelSummary[];
+  /** Who may complain for someone else; absent when the policy does not say. */
+  representatives?: Statement;
   under18?: Statement;
   /** An oral complaint is written up and a copy sent. */
   oralWriteUp?: Statement;
-  /** Other ways to complain for people with communication needs. */
+  /** Other ways to complain, e.g. for people with communication needs. */
   adjustments?: Statement;
-  /** Where to go after the last stage. */
+  /** Where to go at the end of the procedure. */
   external?: Statement & { name: string; email?: string; phone?: string };
 }
 
-/** How the page names each channel; every channel must have words, so a new one cannot be forgotten here. */
-export const CHANNEL_LABELS: Record<Channel, string> = {
-  'in-person': 'In person',
-  telephone: 'By phone',
-  email: 'By email',
-  post: 'By post',
-  fax: 'By fax',
-  'social-media': 'Through social media',
-  website: 'Through the website',
-  'through-staff': 'Through any member of staff',
-  representative: 'Through someone else, such as an advocate or representative',
+/** Each channel as it reads inside a sentence; every channel must have words, so none is forgotten. */
+const CHANNEL_PHRASES: Record<Channel, string> = {
+  'in-person': 'in person',
+  telephone: 'by phone',
+  email: 'by email',
+  post: 'by post',
+  fax: 'by fax',
+  'social-media': 'through social media',
+  website: 'through the website',
+  'through-staff': 'through any member of staff',
+  representative: 'through someone else, such as an advocate or representative',
 };
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "a", "a or b", "a, b or c". */
+function joinWithOr(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
 
 function findContact(provider: Provider, id: string): Contact {
   const contact = provider.contacts.find((candidate) => candidate.id === id);
@@ -85,19 +95,21 @@ function findContact(provider: Provider, id: string): Contact {
   return contact;
 }
 
-/** "a", "a or b", "a, b or c". */
-function joinWithOr(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+/** " if you complain by email" for a clock that runs only for some channels. */
+function channelCondition(rule: Pick<ClockRule, 'appliesTo'>): string {
+  return rule.appliesTo
+    ? ` if you complain ${joinWithOr(rule.appliesTo.map((c) => CHANNEL_PHRASES[c]))}`
+    : '';
 }
 
 function summariseClocks(provider: Provider, stage: Stage, next: Stage | undefined): ClockStatement[] {
   const clocks: ClockStatement[] = [];
   if (stage.acknowledge) {
+    const { within, quote } = stage.acknowledge;
     clocks.push({
       kind: 'acknowledge',
-      text: `We will acknowledge your complaint within ${describePeriod(stage.acknowledge.within)}.`,
-      quote: stage.acknowledge.quote,
+      text: `We will acknowledge your complaint within ${describePeriod(within)}${channelCondition(stage.acknowledge)}.`,
+      quote,
     });
   }
   if (stage.respond) {
@@ -105,8 +117,8 @@ function summariseClocks(provider: Provider, stage: Stage, next: Stage | undefin
       kind: 'respond',
       text:
         'setBy' in stage.respond
-          ? `The ${stage.handler.role} will tell you the date by which they will get back to you.`
-          : `We will send you a full response within ${describePeriod(stage.respond.within)}.`,
+          ? `The ${stage.handler.role} will give you a date by which they will get back to you.`
+          : `We will respond within ${describePeriod(stage.respond.within)}${channelCondition(stage.respond)}.`,
       quote: stage.respond.quote,
     });
   }
@@ -114,8 +126,8 @@ function summariseClocks(provider: Provider, stage: Stage, next: Stage | undefin
     clocks.push({
       kind: 'interim',
       text: stage.interim.tellsNewDate
-        ? 'If a full reply takes longer, we will send you an interim response explaining what is being done and when you can expect the full reply.'
-        : 'If a full reply takes longer, we will send you an interim response explaining what is being done.',
+        ? 'If a full reply needs longer, we will send you an interim response saying what is being done and when to expect the full reply.'
+        : 'If a full reply needs longer, we will send you an interim response saying what is being done.',
       quote: stage.interim.quote,
     });
   }
@@ -128,18 +140,17 @@ function summariseClocks(provider: Provider, stage: Stage, next: Stage | undefin
     });
   }
   if (stage.escalateWithin) {
-    const onward = next?.name ?? provider.external?.name ?? 'the next stage';
+    const onward = next?.name ?? provider.external?.name;
     clocks.push({
       kind: 'escalate',
-      text: `If you are not satisfied with the outcome, you can ask for ${onward} within ${describePeriod(stage.escalateWithin.within)} of receiving the ${stage.name} response.`,
+      text: `If you are not satisfied with the outcome, you can ask to go on to the next stage${onward ? ` (${onward})` : ''} within ${describePeriod(stage.escalateWithin.within)} of receiving the response at this stage.`,
       quote: stage.escalateWithin.quote,
     });
   }
   return clocks;
 }
 
-function summariseRepresentatives(provider: Provider): Statement {
-  const { reasons, consent, examples, quote } = provider.representatives;
+function describeRepresentatives({ reasons, consent, examples, quote }: Representatives): Statement {
   const reasonWords = reasons.map((reason) => {
     switch (reason) {
       case 'died':
@@ -162,9 +173,9 @@ function summariseRepresentatives(provider: Provider): Statement {
   const confirmation = ((): string => {
     switch (consent) {
       case 'written-confirmation':
-        return ' The person they complain for will need to confirm this in writing.';
+        return ' You will need to confirm this in writing.';
       case 'recorded-consent':
-        return ' We will record the consent of the person they complain for.';
+        return ' We will record your consent.';
       case 'none':
         return '';
       default: {
@@ -176,13 +187,36 @@ function summariseRepresentatives(provider: Provider): Statement {
   return { text: `${who}${forExample}.${confirmation}`, quote };
 }
 
+/** What the policy leaves out for a channel that needs a number or an address to use. */
+function findMissingDetail(provider: Provider, channel: Channel): string | undefined {
+  const has = (detail: 'phone' | 'email' | 'address') => provider.contacts.some((contact) => contact[detail]);
+  switch (channel) {
+    case 'telephone':
+    case 'fax':
+      return has('phone') ? undefined : 'the policy gives no number';
+    case 'email':
+      return has('email') ? undefined : 'the policy gives no email address';
+    case 'post':
+      return has('address') ? undefined : 'the policy gives no postal address';
+    case 'in-person':
+    case 'social-media':
+    case 'website':
+    case 'through-staff':
+    case 'representative':
+      return undefined;
+    default: {
+      const unreachable: never = channel;
+      throw new Error(`unknown channel ${String(unreachable)}`);
+    }
+  }
+}
+
 /**
- * The provider's procedure in plain words: every timescale is generated from the same data the
+ * The provider's procedure in plain words. Every timescale is generated from the same data the
  * deadline engine enforces, so what a complainant is promised and what staff are held to cannot drift.
  */
 export function summariseProcedure(provider: Provider): ProcedureSummary {
   const { stages } = provider;
-  const lastStage = stages.at(-1);
   return {
     providerName: provider.name,
     stages: stages.map((stage, i) => ({
@@ -200,18 +234,20 @@ export function summariseProcedure(provider: Provider): ProcedureSummary {
         quote: provider.timeLimit.quote,
       },
     }),
-    complaint: provider.complaintDefinition,
+    ...(provider.complaintDefinition && { complaint: provider.complaintDefinition }),
     ...(provider.concernDefinition && { concern: provider.concernDefinition }),
     exclusions: provider.exclusions.map((exclusion) => ({
-      description: exclusion.description,
-      routeTo: exclusion.routeTo,
-      text: `${exclusion.description}: this procedure does not cover them. Use the ${exclusion.routeTo} instead.`,
+      text: `${exclusion.description}. Use instead: ${exclusion.routeTo}.`,
+      quote: exclusion.quote,
     })),
-    channels: provider.channels.accepted.map((channel) => CHANNEL_LABELS[channel]),
-    representatives: summariseRepresentatives(provider),
+    channels: provider.channels.accepted.map((channel) => {
+      const missing = findMissingDetail(provider, channel);
+      return { channel, label: capitalise(CHANNEL_PHRASES[channel]), ...(missing && { missing }) };
+    }),
+    ...(provider.representatives && { representatives: describeRepresentatives(provider.representatives) }),
     ...(provider.under18 && {
       under18: {
-        text: 'If you are under 18, we may need to tell your parent or guardian about your complaint.',
+        text: 'If you are under 18, we may have to tell your parent or guardian about your complaint.',
         quote: provider.under18.quote,
       },
     }),
@@ -227,7 +263,7 @@ export function summariseProcedure(provider: Provider): ProcedureSummary {
         name: provider.external.name,
         ...(provider.external.email && { email: provider.external.email }),
         ...(provider.external.phone && { phone: provider.external.phone }),
-        text: `If you are still not satisfied after ${lastStage?.name ?? 'the last stage'}, you can complain to the ${provider.external.name}.`,
+        text: `If you are still not satisfied at the end of this procedure, you can contact the ${provider.external.name}.`,
         quote: provider.external.quote,
       },
     }),

@@ -1,0 +1,243 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { loadProviders } from '../../src/adapters/provider-files.ts';
+import { londonDate } from '../../src/core/calendar.ts';
+import { checkReview, type Policy, PolicySchema } from '../../src/core/policy.ts';
+import { summariseProcedure } from '../../src/core/procedure-summary.ts';
+import type { Provider } from '../../src/core/provider.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const POLICIES_DIR = join(ROOT, 'content', 'policies');
+
+async function readFrontMatter(slug: string): Promise<unknown> {
+  const text = await readFile(join(POLICIES_DIR, `${slug}.md`), 'utf8');
+  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (match === null) throw new Error(`content/policies/${slug}.md has no front matter`);
+  return parseYaml(match[1] ?? '');
+}
+
+describe('policy front matter says only what each policy states', () => {
+  // Only CQM's policy prints version metadata ("Version 5 / Approved by Executive Team / Approved on
+  // 24/11/2022 / Review Date 13/08/2024 / Next Review Date 24/11/2024"); the others leave it out.
+  const EXPECTED: Record<string, Policy> = {
+    cqm: {
+      title: 'Complaints Policy, Procedure and Flow Chart',
+      version: '5',
+      approvedBy: 'Executive Team',
+      approvedOn: '2022-11-24',
+      reviewDate: '2024-08-13',
+      nextReviewDate: '2024-11-24',
+      relatedPolicies: [
+        'Appeals Procedure',
+        'Malpractice - Maladministration Policy',
+        'Internal Quality Assurance Policy & Strategy',
+        'Additional Learning Support and Reasonable Adjustments Policy',
+      ],
+    },
+    interlearn: { title: 'Complaints Policy 2018-2019', relatedPolicies: ['Appeals Procedure'] },
+    'digital-marketing-mentor': {
+      title: 'Complaints Procedure',
+      relatedPolicies: [
+        'Student Code of Conduct',
+        'Disciplinary Procedure',
+        'Equality Policy',
+        'Assessment Appeals Procedure',
+      ],
+    },
+    // Dynamic Training's policy prints no title.
+    'dynamic-training': { relatedPolicies: ['Staff Grievance Procedures', 'Whistleblowing Procedure'] },
+    'ace-training': { title: 'Customer Complaints Policy and Procedure', relatedPolicies: [] },
+  };
+
+  it('there is a policy for every provider and a provider for every policy', async () => {
+    const policies = (await readdir(POLICIES_DIR)).map((file) => file.replace(/\.md$/, '')).sort();
+    const providers = (await loadProviders()).map((provider) => provider.slug).sort();
+    expect(policies).toEqual(providers);
+    expect(policies).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.entries(EXPECTED))('%s', async (slug, expected) => {
+    expect(PolicySchema.parse(await readFrontMatter(slug))).toEqual(expected);
+  });
+
+  it('reads an unquoted YAML date as the calendar date the publisher typed', () => {
+    const frontMatter = parseYaml('nextReviewDate: 2024-11-24\n', { customTags: ['timestamp'] });
+    expect(frontMatter.nextReviewDate).toBeInstanceOf(Date);
+    expect(PolicySchema.parse(frontMatter).nextReviewDate).toBe('2024-11-24');
+  });
+
+  it('refuses a misspelt field rather than quietly dropping it', () => {
+    const result = PolicySchema.safeParse({ title: 'Complaints Policy', aprovedBy: 'Board' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain('aprovedBy');
+  });
+});
+
+describe('a policy is overdue for review only after its next review date', () => {
+  it.each([
+    { today: '2024-11-23', state: 'due' },
+    { today: '2024-11-24', state: 'due' },
+    { today: '2024-11-25', state: 'overdue' },
+    { today: '2026-01-01', state: 'overdue' },
+  ])('next review 2024-11-24, today $today: $state', ({ today, state }) => {
+    expect(checkReview({ nextReviewDate: '2024-11-24' }, today)).toEqual({
+      state,
+      nextReviewDate: '2024-11-24',
+    });
+  });
+
+  it('a policy that states no next review date is never called overdue', () => {
+    expect(checkReview({}, '2099-12-31')).toEqual({ state: 'not-stated' });
+  });
+});
+
+/** The text a reader sees: tags dropped, entities decoded, white space collapsed. */
+function toText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+// The pages are built once, exactly as `astro build` builds them for the site, into a folder of
+// their own so a dist/ being served elsewhere is left alone.
+describe('the built pages', () => {
+  let outDir: string;
+  let providers: Provider[];
+  const page = (path: string) => readFile(join(outDir, path, 'index.html'), 'utf8');
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'redress-pages-'));
+    const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+    await promisify(execFile)(process.execPath, [astro, 'build', '--silent', '--outDir', outDir], {
+      cwd: ROOT,
+    });
+    providers = await loadProviders();
+  }, 180_000);
+
+  afterAll(async () => {
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it("each provider's page shows every sentence of its generated summary, from the same data the engine reads", async () => {
+    for (const provider of providers) {
+      const text = toText(await page(provider.slug));
+      const summary = summariseProcedure(provider);
+      const sentences = [
+        ...summary.stages.flatMap((stage) => [
+          stage.name,
+          stage.what,
+          ...stage.clocks.map((clock) => clock.text),
+        ]),
+        ...[summary.timeLimit, summary.complaint, summary.concern, summary.representatives, summary.under18]
+          .concat([summary.oralWriteUp, summary.adjustments, summary.external], summary.exclusions)
+          .flatMap((statement) => (statement ? [statement.text] : [])),
+      ];
+      for (const sentence of sentences) expect(text, `/${provider.slug}/`).toContain(sentence);
+    }
+  });
+
+  it('the summary comes before the policy text, and the page says how to complain', async () => {
+    for (const provider of providers) {
+      const html = await page(provider.slug);
+      expect(html.indexOf('How to complain and what happens')).toBeGreaterThan(0);
+      expect(html.indexOf('How to complain and what happens')).toBeLessThan(
+        html.indexOf('The policy in full'),
+      );
+      expect(html).toContain(`<a class="action" href="/${provider.slug}/complain/">Make a complaint</a>`);
+      expect(html.match(/<h1\b/g)?.length, `/${provider.slug}/ has one h1`).toBe(1);
+    }
+  });
+
+  it('CQM shows its version block and, past 24 November 2024, warns that its review is overdue', async () => {
+    const text = toText(await page('cqm'));
+    for (const fact of ['Version 5', 'Approved by Executive Team', 'Approved on 24 November 2022']) {
+      expect(text).toContain(fact);
+    }
+    expect(text).toContain('Review date 13 August 2024');
+    expect(text).toContain('Next review 24 November 2024');
+    // The build date is read when the page is built, so the expectation is worked out the same way.
+    const overdue = checkReview({ nextReviewDate: '2024-11-24' }, londonDate(new Date())).state === 'overdue';
+    expect(text.includes('This policy is overdue for review.')).toBe(overdue);
+  });
+
+  it('a page says "not stated in the policy" where its policy is silent, and shows no review warning', async () => {
+    const text = toText(await page('digital-marketing-mentor'));
+    expect(text).toContain('Version Not stated in the policy');
+    expect(text).toContain('Next review Not stated in the policy');
+    expect(text).not.toContain('overdue');
+    expect(toText(await page('dynamic-training'))).toContain('Title Not stated in the policy');
+  });
+
+  it('the policies keep their structure: the ACE steps table, the CQM flow chart, the Record of Complaint', async () => {
+    const ace = await page('ace-training');
+    expect(ace).toContain('<caption>The 7 steps when a complaint is received</caption>');
+    expect(ace.match(/<th scope="col">/g)?.length).toBe(4);
+    expect(ace.match(/<th scope="row" data-label="Step">\d<\/th>/g)?.length).toBe(7);
+    expect(toText(ace)).toContain(
+      'Date complaint received Received from Reported to Actions taken and by whom',
+    );
+
+    const cqm = await page('cqm');
+    const flowChart = cqm.slice(cqm.indexOf('Flow Chart</h3>'));
+    expect(flowChart).toMatch(/<ol>\s*<li><strong>Complaint received\.<\/strong>/);
+    expect(toText(flowChart)).toContain('Apprenticeship Complaints.');
+
+    const dmm = toText(await page('digital-marketing-mentor'));
+    for (const field of [
+      'Surname',
+      'First name (s)',
+      'Telephone No',
+      'Date referred to designated manager:',
+    ]) {
+      expect(dmm).toContain(field);
+    }
+  });
+
+  it('the procedure page lists the stages in order with the policy sentence behind each timescale', async () => {
+    const html = await page('cqm/procedure');
+    const positions = [
+      'Informal',
+      'Stage 1: Frontline Resolution',
+      'Stage 2: Investigation',
+      'Final Stage',
+    ].map((name) => html.indexOf(`${name}</h3>`));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(toText(html)).toContain(
+      'The policy says: You can expect your complaint to be acknowledged within 4 working days of receipt.',
+    );
+  });
+
+  it('no public page loads JavaScript', async () => {
+    const paths = [
+      '',
+      'accessibility',
+      'privacy',
+      ...providers.flatMap((p) => [p.slug, `${p.slug}/procedure`]),
+    ];
+    for (const path of paths) expect(await page(path), `/${path}`).not.toMatch(/<script\b/);
+  });
+
+  it('the site map lists every public page', async () => {
+    const sitemap = await readFile(join(outDir, 'sitemap.xml'), 'utf8');
+    const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+      (match) => new URL(match[1] ?? '').pathname,
+    );
+    const expected = ['/', '/accessibility/', '/privacy/'];
+    for (const provider of providers) expected.push(`/${provider.slug}/`, `/${provider.slug}/procedure/`);
+    expect(paths).toEqual(expect.arrayContaining(expected));
+  });
+});
