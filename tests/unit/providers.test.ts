@@ -87,9 +87,11 @@ describe('the published provider files', () => {
 
   it('Interlearn acknowledges and investigates written complaints only, and Customer Services chase', () => {
     const stage = bySlug('interlearn').stages[1];
-    expect(stage?.acknowledge?.appliesTo).toEqual(['email']);
+    // Written complaints: by email, or through the Redress complaint form.
+    expect(stage?.acknowledge?.appliesTo).toEqual(['email', 'website']);
     expect(stage?.respond !== undefined && 'appliesTo' in stage.respond && stage.respond.appliesTo).toEqual([
       'email',
+      'website',
     ]);
     expect(stage?.chase?.notify).toEqual(['customer-services']);
   });
