@@ -55,3 +55,12 @@ export function checkStorePath(path: string): string {
   }
   return path;
 }
+
+/**
+ * The folder a `list` prefix names (everything before its last `/`), checked like a path, so a
+ * prefix cannot climb out of the store either. `acme/2026/` → `acme/2026`; `acme` → ``.
+ */
+export function folderOfPrefix(prefix: string): string {
+  const end = prefix.lastIndexOf('/');
+  return end === -1 ? '' : checkStorePath(prefix.slice(0, end));
+}

@@ -2,6 +2,7 @@ import {
   type CaseStore,
   type CreateResult,
   checkStorePath,
+  folderOfPrefix,
   type StoredFile,
   type UpdateResult,
 } from './case-store.ts';
@@ -98,6 +99,8 @@ export class GitHubCaseStore implements CaseStore {
   }
 
   async list(prefix: string): Promise<string[]> {
+    // Nothing can escape a tree listing, but a prefix the local store refuses is refused here too.
+    folderOfPrefix(prefix);
     const blobs = await this.#blobShas(await this.#head());
     return [...blobs.keys()].filter((path) => path.startsWith(prefix)).sort();
   }

@@ -2,12 +2,13 @@ import { execFile } from 'node:child_process';
 import type { Dirent } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { devNull } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import {
   type CaseStore,
   type CreateResult,
   checkStorePath,
+  folderOfPrefix,
   hashGitBlob,
   type StoredFile,
   type UpdateResult,
@@ -76,20 +77,28 @@ export class LocalGitCaseStore implements CaseStore {
 
   async list(prefix: string): Promise<string[]> {
     // Walk only the deepest folder the prefix names: a provider's year, not every case ever.
-    const folder = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
-    const start = join(this.directory, folder);
+    const files = await this.#walk(folderOfPrefix(prefix));
+    return files.filter((path) => path.startsWith(prefix)).sort();
+  }
+
+  /** Every file under `folder`, leaving out hidden names (`.git`, temporary files). */
+  async #walk(folder: string): Promise<string[]> {
     let entries: Dirent[];
     try {
-      entries = await readdir(start, { recursive: true, withFileTypes: true });
+      entries = await readdir(join(this.directory, folder), { withFileTypes: true });
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;
     }
-    return entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => relative(this.directory, join(entry.parentPath, entry.name)).split(sep).join('/'))
-      .filter((path) => path.startsWith(prefix) && !path.split('/').some((part) => part.startsWith('.')))
-      .sort();
+    const visible = entries.filter((entry) => !entry.name.startsWith('.'));
+    const nested = await Promise.all(
+      visible.map((entry) => {
+        const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+        if (entry.isDirectory()) return this.#walk(path);
+        return entry.isFile() ? [path] : [];
+      }),
+    );
+    return nested.flat();
   }
 
   async #readBytes(path: string): Promise<Buffer | undefined> {

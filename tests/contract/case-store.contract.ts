@@ -191,5 +191,12 @@ export function describeCaseStoreContract(
       await expect(store.create(path, 'x', 'Receive x')).rejects.toThrow(RangeError);
       await expect(store.read(path)).rejects.toThrow(RangeError);
     });
+
+    it.each(['../', '/etc/', 'acme/../../'])(
+      'refuses to list the prefix %j, which climbs out of the store',
+      async (prefix) => {
+        await expect(store.list(prefix)).rejects.toThrow(RangeError);
+      },
+    );
   });
 }
