@@ -47,3 +47,16 @@ export function londonDate(instant: Date | string): IsoDate {
 export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round(parse(to).diff(parse(from), 'days').days);
 }
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A date as a promise is written to a person, e.g. "Thursday 24 December 2026". */
+export function longDate(date: IsoDate): string {
+  return LONG_DATE.format(parse(date).toJSDate()).replace(',', '');
+}

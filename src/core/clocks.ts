@@ -151,7 +151,7 @@ function stageDeadlines(
 }
 
 function writeUpDeadline(
-  stored: Case,
+  stored: Pick<Case, 'channel'>,
   provider: Provider,
   state: LifecycleState,
   calendar: HolidayCalendar,
@@ -194,7 +194,7 @@ const PENDING: readonly ClockState[] = ['upcoming', 'due-soon', 'overdue'];
 
 /** Every clock of the case's current and past stages, and the earliest one still to be met. */
 export function deriveClocks(
-  stored: Case,
+  stored: Pick<Case, 'reference' | 'channel' | 'events'>,
   provider: Provider,
   today: IsoDate,
   calendar: HolidayCalendar,

@@ -1,0 +1,147 @@
+import { londonDate } from '../core/calendar.ts';
+import { type Case, CaseSchema, type Derived } from '../core/case.ts';
+import { casePath, serialiseCaseFile } from '../core/case-file.ts';
+import { deriveClocks } from '../core/clocks.ts';
+import { acknowledgementMessage, newCaseNotice } from '../core/intake-messages.ts';
+import type { Provider } from '../core/provider.ts';
+import type { CaseStore } from './case-store.ts';
+import { holidayCalendar } from './holidays.ts';
+import type { IntakeQueue, IntakeRecord } from './intake-queue.ts';
+import { logEvent } from './log.ts';
+import type { Mailer } from './mailer.ts';
+
+/** The adapters intake works through, chosen once by src/adapters/environment.ts (or by a test). */
+export interface IntakeServices {
+  queue: IntakeQueue;
+  mailer: Mailer;
+  caseStore(provider: Provider): CaseStore;
+  /** Where staff open a case in the case editor, for the notice to the provider. */
+  caseUrl(provider: Provider, path: string): string;
+}
+
+/** What the complainant is told: the reference, and the dates the engine holds the provider to. */
+export interface IntakeReceipt {
+  reference: string;
+  /** The case as accepted (the first acceptance, when this was a retry). */
+  stored: Case;
+  derived: Derived;
+  /** `existing` when the same submission had already been accepted: nothing new was stored or sent. */
+  accepted: 'new' | 'existing';
+  /** False when the case store failed: the submission waits in the queue for the drain. */
+  committed: boolean;
+}
+
+/**
+ * Takes a complaint in (DESIGN, "Intake"): accept it durably under its idempotency key before
+ * anything else, so a repeat returns the first reference; then commit the case file and send the
+ * acknowledgements. A failure after acceptance leaves the submission pending for `drainIntake`;
+ * a failure to accept rejects, so the caller never says "received" for a complaint it could lose.
+ */
+export async function receiveComplaint(
+  services: IntakeServices,
+  provider: Provider,
+  key: string,
+  draft: Case,
+  now: Date,
+): Promise<IntakeReceipt> {
+  const { accepted, record } = await services.queue.accept({
+    key,
+    reference: draft.reference,
+    payload: CaseSchema.parse(draft),
+    acceptedAt: now.toISOString(),
+  });
+  if (accepted === 'existing') logEvent('intake.repeat', { reference: record.reference });
+  const result = await completeIntake(services, provider, record, now);
+  return { reference: record.reference, accepted, ...result };
+}
+
+/**
+ * Commits a queued case file and sends its acknowledgements, then marks it done. Both steps are
+ * safe to repeat (the store never overwrites, the mailer keys each message), so a record is only
+ * marked done once both have worked, and the drain simply runs this again for anything pending.
+ */
+async function completeIntake(
+  services: IntakeServices,
+  provider: Provider,
+  record: IntakeRecord,
+  now: Date,
+): Promise<Omit<IntakeReceipt, 'reference' | 'accepted'>> {
+  const stored = CaseSchema.parse(record.payload);
+  const derived = deriveClocks(stored, provider, londonDate(now), holidayCalendar(provider.nation));
+  const path = casePath(provider, stored);
+  let committed = false;
+  try {
+    await services
+      .caseStore(provider)
+      .create(path, serialiseCaseFile(stored, derived), `Receive ${stored.reference}`);
+    committed = true;
+    await sendAcknowledgements(services, provider, stored, derived, path);
+    await services.queue.markCommitted(record.key, new Date().toISOString());
+  } catch (error) {
+    // The reason is the adapter's; it never holds what the complainant wrote.
+    logEvent('intake.deferred', {
+      reference: stored.reference,
+      step: committed ? 'acknowledge' : 'commit',
+      reason: (error as Error).message,
+    });
+  }
+  return { stored, derived, committed };
+}
+
+async function sendAcknowledgements(
+  services: IntakeServices,
+  provider: Provider,
+  stored: Case,
+  derived: Derived,
+  path: string,
+): Promise<void> {
+  const complainantAddresses = [stored.complainant.email, stored.representative?.email].filter(
+    (address): address is string => address !== undefined,
+  );
+  if (complainantAddresses.length > 0) {
+    await services.mailer.send({
+      to: [...new Set(complainantAddresses)],
+      ...acknowledgementMessage(provider, stored, derived),
+      idempotencyKey: `acknowledgement-${stored.reference}`,
+      tag: 'acknowledgement',
+    });
+  }
+  const intake = provider.contacts.find((contact) => contact.id === provider.intakeContact);
+  if (intake?.email !== undefined) {
+    await services.mailer.send({
+      to: [intake.email],
+      ...newCaseNotice(provider, stored, derived, services.caseUrl(provider, path)),
+      idempotencyKey: `new-case-${stored.reference}`,
+      tag: 'new-case',
+    });
+  }
+}
+
+/** What one drain did, for the CLI and the scheduled function to report. */
+export interface DrainReport {
+  pending: number;
+  completed: number;
+  stillPending: number;
+}
+
+/** Commits and acknowledges every accepted complaint that is not done yet, oldest first. */
+export async function drainIntake(
+  services: IntakeServices,
+  providers: readonly Provider[],
+  now: Date,
+): Promise<DrainReport> {
+  const pending = await services.queue.pending();
+  let completed = 0;
+  for (const record of pending) {
+    const slug = CaseSchema.shape.provider.parse((record.payload as { provider?: unknown }).provider);
+    const provider = providers.find((candidate) => candidate.slug === slug);
+    if (provider === undefined) {
+      logEvent('intake.unknown-provider', { reference: record.reference, provider: slug });
+      continue;
+    }
+    const { committed } = await completeIntake(services, provider, record, now);
+    if (committed) completed += 1;
+  }
+  const stillPending = (await services.queue.pending()).length;
+  return { pending: pending.length, completed, stillPending };
+}

@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+
+/**
+ * Where functions find the provider files. A bundled function has no source tree beside it, so the
+ * files travel with it (`included_files` in netlify.toml) and are found from the working directory,
+ * which is the project root under `astro dev` and the function's root on Netlify.
+ */
+export const FUNCTION_PROVIDERS_DIR = join(process.cwd(), 'content', 'providers');
+
+/** A request's body, refused beyond `limit` bytes without reading the rest. */
+export async function readBodyWithin(
+  request: Request,
+  limit: number,
+): Promise<{ ok: true; text: string } | { ok: false }> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) return { ok: false };
+  const reader = request.body?.getReader();
+  if (reader === undefined) return { ok: true, text: '' };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return { ok: false };
+    }
+    chunks.push(value);
+  }
+  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** The media type of a request's body, without parameters such as `charset`. */
+export function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** Whether the caller asked for JSON (a script) rather than a page (a browser without JavaScript). */
+export function wantsJson(request: Request): boolean {
+  return (
+    mediaType(request) === 'application/json' ||
+    (request.headers.get('accept') ?? '').includes('application/json')
+  );
+}
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export function htmlResponse(status: number, html: string, headers: Record<string, string> = {}): Response {
+  return new Response(html, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+/**
+ * The built complaint page of a provider, fetched from the site serving this request, so a page a
+ * function answers with has exactly the site's layout, styles and script.
+ */
+export async function fetchComplaintPage(provider: { slug: string }, request: Request): Promise<string> {
+  const response = await fetch(new URL(`/${provider.slug}/complain/`, request.url));
+  if (!response.ok) throw new Error(`the complaint page answered ${response.status}`);
+  return response.text();
+}

@@ -1,0 +1,40 @@
+import { parse, stringify } from 'yaml';
+import { type Case, type CaseFile, CaseFileSchema, type Derived } from './case.ts';
+import type { Provider } from './provider.ts';
+
+/**
+ * Where a case lives in its provider's case store: `<folder>/<year>/<reference>.yaml`, the folder
+ * being the provider's own folder of a shared repository, or its slug. Per-year folders keep the
+ * staff editor's lists small (Decap reads every entry of a folder to sort or filter).
+ */
+export function casePath(provider: Provider, stored: Pick<Case, 'reference' | 'receivedAt'>): string {
+  const folder = provider.caseStore.folder ?? provider.slug;
+  return `${folder}/${stored.receivedAt.slice(0, 4)}/${stored.reference}.yaml`;
+}
+
+/**
+ * A case file as YAML. Everything a person wrote is a YAML string, so text holding `---`, quotes,
+ * `#`, newlines or YAML syntax is quoted or written as a block and reads back identical.
+ */
+export function serialiseCaseFile(stored: Case, derived: Derived): string {
+  const file: CaseFile = { ...stored, derived };
+  return stringify(CaseFileSchema.parse(file), { lineWidth: 0 });
+}
+
+/** Reads a case file; the error names the file and what is wrong, for the person who edited it. */
+export function parseCaseFile(text: string, path: string): CaseFile {
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new Error(`${path} is not valid YAML: ${(error as Error).message}`);
+  }
+  const result = CaseFileSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`,
+    );
+    throw new Error(`${path} is not a valid case file:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
