@@ -5,6 +5,7 @@ import { deriveClocks } from '../core/clocks.ts';
 import { acknowledgementMessage, newCaseNotice } from '../core/intake-messages.ts';
 import type { Provider } from '../core/provider.ts';
 import type { CaseStore } from './case-store.ts';
+import type { Adapters } from './environment.ts';
 import { holidayCalendar } from './holidays.ts';
 import type { IntakeQueue, IntakeRecord } from './intake-queue.ts';
 import { logEvent } from './log.ts';
@@ -17,6 +18,17 @@ export interface IntakeServices {
   caseStore(provider: Provider): CaseStore;
   /** Where staff open a case in the case editor, for the notice to the provider. */
   caseUrl(provider: Provider, path: string): string;
+}
+
+/** The intake services over the adapters chosen from the environment. */
+export function intakeServices(chosen: Adapters): IntakeServices {
+  return {
+    queue: chosen.intakeQueue,
+    mailer: chosen.mailer,
+    caseStore: (provider) => chosen.caseStore(provider),
+    caseUrl: (provider, path) =>
+      new URL(`/cases/${provider.slug}/#/collections/cases/entries/${path}`, chosen.siteUrl).href,
+  };
 }
 
 /** What the complainant is told: the reference, and the dates the engine holds the provider to. */

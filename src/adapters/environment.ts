@@ -18,6 +18,11 @@ import { ResendMailer } from './resend-mailer.ts';
  */
 export const ENVIRONMENT_VARIABLES = [
   {
+    name: 'URL',
+    description:
+      "The site's public address, set by Netlify. Links in emails to the staff case editor start with it. Default: `http://localhost:4321`.",
+  },
+  {
     name: 'REDRESS_DATA_DIR',
     description:
       'Folder for local data: the case repository (`cases/`), intake queue (`intake/`) and mail outbox (`outbox/`). Default: `.data` in the folder Redress runs from.',
@@ -60,6 +65,8 @@ export type Environment = Partial<Record<EnvironmentVariable, string>>;
 
 /** The adapters Redress runs with, chosen from the environment. */
 export type Adapters = {
+  /** The site's address, for links in emails. */
+  siteUrl: string;
   /** The folder local adapters keep their data in (also when only some of them are local). */
   dataDir: string;
   /** The case store holding a provider's cases (the repository its provider file names). */
@@ -114,6 +121,7 @@ export function chooseAdapters(environment: Environment): Adapters {
     return store;
   };
   return {
+    siteUrl: environment.URL ?? 'http://localhost:4321',
     dataDir,
     caseStore,
     intakeQueue: chooseIntakeQueue(environment, dataDir),

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { drainIntake, intakeServices } from '../adapters/complaint-intake.ts';
+import { adapters } from '../adapters/environment.ts';
 import { holidayCalendar } from '../adapters/holidays.ts';
 import { loadProviders } from '../adapters/provider-files.ts';
 import { dueDate } from '../core/deadlines.ts';
@@ -17,7 +19,8 @@ class UsageError extends Error {}
 const USAGE = `Usage:
   complaints due --nation <${NATIONS.join('|')}> --from YYYY-MM-DD (--working-days N | --calendar-days N | --weeks N)
   complaints due --provider <slug> --rule <stage>.<${RULE_CLOCKS.join('|')}> --from YYYY-MM-DD
-  complaints providers`;
+  complaints providers
+  complaints drain`;
 
 function parseDate(value: string | undefined, option: string): string {
   if (value === undefined) throw new UsageError(`${option} is required, as YYYY-MM-DD`);
@@ -114,7 +117,15 @@ async function providers(args: string[], io: Io): Promise<void> {
   }
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = { due, providers };
+/** Commits and acknowledges every accepted complaint the case store did not take the first time. */
+async function drain(args: string[], io: Io): Promise<void> {
+  parseArgs({ args, options: {}, strict: true });
+  const report = await drainIntake(intakeServices(adapters()), await loadProviders(), new Date());
+  io.out(`${report.pending} pending, ${report.completed} committed, ${report.stillPending} still pending`);
+  if (report.stillPending > 0) process.exitCode = 1;
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = { due, providers, drain };
 
 /** Runs `complaints <command> ...` and returns the process exit code. */
 export async function runComplaints(argv: string[], io: Io): Promise<number> {

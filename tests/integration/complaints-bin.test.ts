@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createIntakeWorld } from './support/intake.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,5 +25,18 @@ describe('npx complaints, as a person runs it', () => {
     ).catch((error: { code: number; stdout: string; stderr: string }) => error);
     expect(failure).toMatchObject({ code: 2, stdout: '' });
     expect((failure as { stderr: string }).stderr).toContain('--nation must be one of');
+  });
+
+  it('drain commits what the case store missed, from the data folder it is given', async () => {
+    const world = await createIntakeWorld();
+    try {
+      const { stdout } = await run('npx', ['complaints', 'drain'], {
+        cwd: root,
+        env: { ...process.env, REDRESS_DATA_DIR: world.dir },
+      });
+      expect(stdout).toBe('0 pending, 0 committed, 0 still pending\n');
+    } finally {
+      await world.cleanUp();
+    }
   });
 });
