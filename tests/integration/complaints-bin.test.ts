@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createIntakeWorld } from './support/intake.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,15 +30,15 @@ describe('npx complaints, as a person runs it', () => {
   });
 
   it('drain commits what the case store missed, from the data folder it is given', async () => {
-    const world = await createIntakeWorld();
+    const dir = await mkdtemp(join(tmpdir(), 'redress-drain-'));
     try {
       const { stdout } = await run('npx', ['complaints', 'drain'], {
         cwd: root,
-        env: { ...process.env, REDRESS_DATA_DIR: world.dir },
+        env: { ...process.env, REDRESS_DATA_DIR: dir },
       });
       expect(stdout).toBe('0 pending, 0 committed, 0 still pending\n');
     } finally {
-      await world.cleanUp();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
