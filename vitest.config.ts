@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     pool: 'forks',
+    // Functions log a line per complaint; show logs only for a test that fails.
+    silent: 'passed-only',
   },
 });
