@@ -336,10 +336,10 @@ const DATE_FIELD: Record<DatePart, FieldName> = {
 /** "must include a day", "must include a day and year". */
 const missingPartsMessage = (parts: DatePart[]) => `Date it happened must include a ${parts.join(' and ')}`;
 
-type DateCheck = { ok: true; date: IsoDate } | { ok: false; inputId: string; message: string };
+export type DateCheck = { ok: true; date: IsoDate } | { ok: false; inputId: string; message: string };
 
 /** GOV.UK's date input rules: say what is missing, then whether it is a real date, then whether it is past. */
-function checkHappened(values: FormValues, today: IsoDate): DateCheck {
+export function checkHappened(values: FormValues, today: IsoDate): DateCheck {
   // People type "5 " or " 05": spaces inside a number are not part of it.
   const parts = Object.fromEntries(
     DATE_PARTS.map((part) => [part, (values[DATE_FIELD[part]] ?? '').replace(/\s/g, '')]),

@@ -1,3 +1,6 @@
+import { holidayCalendar } from '../../src/adapters/holidays.ts';
+import type { Provider } from '../../src/core/provider.ts';
+import { parseSubmission } from '../../src/core/submission.ts';
 import type { FieldError, FormValues } from '../../src/core/submission-rules.ts';
 
 /**
@@ -40,39 +43,40 @@ export const FOR_SOMEONE_ELSE: FormValues = {
   'consent-confirmed': 'yes',
 };
 
-/** The form with something wrong in every kind of question, as the server returns it. */
-export const ERRORS: { values: FormValues; errors: FieldError[] } = {
-  values: {
-    ...FILLED,
-    'full-name': '',
-    email: 'ada-at-example',
-    'for-someone-else': 'yes',
-    'their-name': '',
-    role: '',
-    'happened-day': '',
-    'happened-month': '',
-    'happened-year': '',
-    'late-reason': '',
-  },
-  errors: [
-    { field: 'full-name', inputId: 'full-name', message: 'Enter your full name' },
-    {
-      field: 'email',
-      inputId: 'email',
-      message: 'Enter an email address in the correct format, like name@example.com',
-    },
-    {
-      field: 'their-name',
-      inputId: 'their-name',
-      message: 'Enter the full name of the person you are complaining for',
-    },
-    {
-      field: 'representative-reason',
-      inputId: 'representative-reason',
-      message: 'Select why you are complaining for them',
-    },
-    { field: 'role', inputId: 'role', message: 'Select who you are' },
-    { field: 'happened', inputId: 'happened-day', message: 'Enter the date it happened' },
-    { field: 'late-reason', inputId: 'late-reason', message: 'Enter why you are complaining now' },
-  ],
+/** A form sent back with an error in most kinds of question, a late date among them. */
+export const MISTAKES: FormValues = {
+  ...FOR_SOMEONE_ELSE,
+  'full-name': '',
+  email: 'ada-at-example',
+  'their-name': '',
+  'representative-reason': '',
+  'consent-confirmed': '',
+  role: '',
+  'happened-day': '10',
+  'happened-month': '1',
+  'happened-year': '2025',
+  'what-happened': '<script>alert("hello")</script>',
 };
+
+export interface Example {
+  name: string;
+  values: FormValues;
+  /** The page as first shown: no errors even though nothing is filled in. */
+  fresh?: true;
+}
+
+export const EXAMPLES: readonly Example[] = [
+  { name: 'empty', values: {}, fresh: true },
+  { name: 'sent empty', values: {} },
+  { name: 'filled', values: FILLED },
+  { name: 'for someone else', values: FOR_SOMEONE_ELSE },
+  { name: 'mistakes', values: MISTAKES },
+  { name: 'date not real', values: { ...FILLED, 'happened-day': '30', 'happened-month': '2' } },
+];
+
+/** The errors the server gives an example, for a provider, today. */
+export function errorsFor(example: Example, provider: Provider): FieldError[] {
+  if (example.fresh) return [];
+  const result = parseSubmission(example.values, provider, TODAY, holidayCalendar(provider.nation));
+  return result.ok ? [] : result.errors;
+}
