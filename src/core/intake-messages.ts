@@ -14,7 +14,8 @@ export interface MessageContent {
 /** A paragraph or a list: the two shapes every message here is made of. */
 type Block = string | readonly string[];
 
-function render(subject: string, blocks: readonly Block[]): MessageContent {
+/** A message from paragraphs and lists, as plain text and as an accessible HTML document. */
+export function render(subject: string, blocks: readonly Block[]): MessageContent {
   const shown = blocks.filter((block) => block.length > 0);
   const text = shown.map((block) =>
     typeof block === 'string' ? block : block.map((item) => `- ${item}`).join('\n'),

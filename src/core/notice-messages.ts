@@ -1,0 +1,105 @@
+import { longDate } from './calendar.ts';
+import type { ClockKind } from './case.ts';
+import { type MessageContent, render } from './intake-messages.ts';
+import type { Notice, NoticeKind } from './notices.ts';
+import type { Provider } from './provider.ts';
+
+/**
+ * The email for each notice. Staff notices go to inboxes that may be shared or forwarded, so they
+ * name the case by its reference only: who complained and what about is in the case store, behind
+ * its access control, one link away.
+ */
+
+/** What each clock asks the handler to do, as a phrase after "to". */
+const CLOCK_TASKS: Record<ClockKind, string> = {
+  acknowledge: 'acknowledge the complaint',
+  respond: 'send the full response',
+  interim: 'send the full response promised in the interim response',
+  chase: 'close the complaint',
+  'write-up': 'send the complainant the written record of their complaint',
+  'escalate-window': 'receive a request for the next stage',
+};
+
+function subjectAndBody(notice: Notice, stageName: string): { subject: string; lines: string[] } {
+  const date = longDate(notice.dueBy);
+  const task = notice.clock === undefined ? '' : CLOCK_TASKS[notice.clock];
+  const ref = notice.reference;
+  switch (notice.kind) {
+    case 'due-soon':
+      return {
+        subject: `Due ${date}: ${ref}`,
+        lines: [`The deadline to ${task} for complaint ${ref} (${stageName}) is ${date}.`],
+      };
+    case 'overdue':
+      return {
+        subject: `Overdue: ${ref}`,
+        lines: [
+          `The deadline to ${task} for complaint ${ref} (${stageName}) was ${date}, and it has not been met.`,
+          'Please record what has been done in the case, or agree a new date with the complainant and record the extension.',
+        ],
+      };
+    case 'chase':
+      return {
+        subject: `Chase: ${ref} is not closed`,
+        lines: [
+          `Complaint ${ref} (${stageName}) has not been closed, and the period for closing it ended on ${date}.`,
+          'Please contact the person handling it and log an update on the progress made towards closing it.',
+        ],
+      };
+    case 'interim-needed':
+      return {
+        subject: `Interim response needed? ${ref}`,
+        lines: [
+          `The full response to complaint ${ref} (${stageName}) is due by ${date}.`,
+          'If it cannot be sent by then, send the complainant an interim response saying what is being done and when they can expect the full response, and record it in the case.',
+        ],
+      };
+    case 'write-up-due':
+      return {
+        subject: `Written record due ${date}: ${ref}`,
+        lines: [
+          `Complaint ${ref} was made in person or by telephone. Write it up and send the complainant a copy by ${date}, then record that in the case.`,
+        ],
+      };
+    case 'guardian-reminder':
+      return {
+        subject: `Under 18: ${ref}`,
+        lines: [
+          `The complainant of ${ref} (received ${date}) is under 18. The policy says the provider may be obliged to inform their parent or guardian.`,
+          'Decide whether to, and record in the case when they were informed.',
+        ],
+      };
+    case 'escalation-window-closing':
+      return {
+        subject: `Window to escalate closes ${date}: ${ref}`,
+        lines: [
+          `The complainant of ${ref} can ask for the next stage after ${stageName} until ${date}. If they do not, the case can be closed after that day.`,
+        ],
+      };
+    case 'escalation-window-closed':
+      return {
+        subject: `Window to escalate closed: ${ref}`,
+        lines: [
+          `The time for the complainant of ${ref} to ask for the next stage after ${stageName} ended on ${date} without a request. The case can now be closed.`,
+        ],
+      };
+    default: {
+      const unreachable: never = notice.kind;
+      throw new Error(`unknown notice ${String(unreachable)}`);
+    }
+  }
+}
+
+/** A notice as an email to staff: what is due, the date, and the link to the case. */
+export function noticeMessage(provider: Provider, notice: Notice, caseUrl: string): MessageContent {
+  const stage = provider.stages.find((candidate) => candidate.id === notice.stage);
+  const { subject, lines } = subjectAndBody(notice, stage?.name ?? notice.stage);
+  return render(subject, [
+    ...lines,
+    `Open the case in the case editor: ${caseUrl}`,
+    `${provider.name} – Redress`,
+  ]);
+}
+
+/** The mail tag of a notice kind (Resend tags are letters, digits, `_` and `-`). */
+export const noticeTag = (kind: NoticeKind): string => `notice-${kind}`;

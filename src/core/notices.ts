@@ -1,0 +1,161 @@
+import type { HolidayCalendar } from './calendar.ts';
+import type { Case, CaseFile, Clock, ClockKind } from './case.ts';
+import { dueDate } from './deadlines.ts';
+import { replayEvents } from './lifecycle.ts';
+import type { IsoDate } from './period.ts';
+import type { Provider, Stage } from './provider.ts';
+
+/**
+ * The notices a deadline sweep sends for a case on a given day, worked out from the case's derived
+ * clocks. Each notice names a day (`dueBy`) so that, with the case, kind and stage, it is a key the
+ * ledger can hold: the same notice is due on every sweep until its clock moves on, and is sent once.
+ */
+
+export const NOTICE_KINDS = [
+  'due-soon',
+  'overdue',
+  'chase',
+  'interim-needed',
+  'write-up-due',
+  'guardian-reminder',
+  'escalation-window-closing',
+  'escalation-window-closed',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/** Who a notice goes to: the case's handler at the notice's stage, or one of the provider's contacts. */
+export type Recipient = 'handler' | { contact: string };
+
+export interface Notice {
+  kind: NoticeKind;
+  /** The case's reference: the only thing about the case a notice needs to name. */
+  reference: string;
+  stage: string;
+  /** The clock the notice is about; a guardian reminder belongs to no clock. */
+  clock?: ClockKind;
+  /** The date the notice is about: the clock's date, or the day the complaint was received. */
+  dueBy: IsoDate;
+  recipients: readonly Recipient[];
+}
+
+/** The ledger key of a notice: one case, one kind, one stage, one date. Safe as a file name. */
+export function noticeKey(notice: Pick<Notice, 'reference' | 'kind' | 'stage' | 'dueBy'>): string {
+  return `${notice.reference}.${notice.kind}.${notice.stage}.${notice.dueBy}`;
+}
+
+function stageOf(provider: Provider, id: string): Stage {
+  const stage = provider.stages.find((candidate) => candidate.id === id);
+  if (stage === undefined) throw new Error(`${provider.name} has no stage "${id}"`);
+  return stage;
+}
+
+const contacts = (ids: readonly string[]): Recipient[] => ids.map((contact) => ({ contact }));
+
+/** The notice one clock calls for today, if any. */
+function clockNotice(
+  clock: Clock & { dueBy: IsoDate },
+  stage: Stage,
+  reminderFrom: IsoDate,
+): Omit<Notice, 'reference'> | undefined {
+  const about = { stage: clock.stage, clock: clock.clock, dueBy: clock.dueBy };
+  switch (clock.clock) {
+    case 'escalate-window':
+      // The window is the complainant's; the handler only needs to know when the case can close.
+      if (clock.state === 'lapsed')
+        return { kind: 'escalation-window-closed', ...about, recipients: ['handler'] };
+      if (clock.state === 'upcoming' && reminderFrom >= clock.dueBy) {
+        return { kind: 'escalation-window-closing', ...about, recipients: ['handler'] };
+      }
+      return undefined;
+    case 'chase':
+      // Interlearn: "If after 5 working days, the complaint has not been closed, the Customer Services
+      // Team are responsible for contacting the referral manager": due once the period has passed.
+      if (clock.state !== 'overdue') return undefined;
+      return { kind: 'chase', ...about, recipients: ['handler', ...contacts(stage.chase?.notify ?? [])] };
+    case 'acknowledge':
+    case 'respond':
+    case 'interim':
+    case 'write-up': {
+      if (clock.state === 'overdue') {
+        return { kind: 'overdue', ...about, recipients: ['handler', ...contacts(stage.escalationContacts)] };
+      }
+      if (clock.state !== 'due-soon') return undefined;
+      if (clock.clock === 'write-up') return { kind: 'write-up-due', ...about, recipients: ['handler'] };
+      // Where the policy offers an interim response, the reminder before the respond date is the
+      // prompt to send one if the full reply will not be ready.
+      if (clock.clock === 'respond' && stage.interim !== undefined) {
+        return { kind: 'interim-needed', ...about, recipients: ['handler'] };
+      }
+      return { kind: 'due-soon', ...about, recipients: ['handler'] };
+    }
+    default: {
+      const unreachable: never = clock.clock;
+      throw new Error(`unknown clock ${String(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * Every notice due today for an open case. Paused clocks send nothing: their dates move on each
+ * working day, and the handler knows why they stopped. A closed or withdrawn case sends nothing.
+ */
+export function noticesDue(
+  file: Pick<CaseFile, 'reference' | 'status' | 'events' | 'complainant' | 'derived'>,
+  provider: Provider,
+  today: IsoDate,
+  calendar: HolidayCalendar,
+): Notice[] {
+  if (file.status !== 'open') return [];
+  const reminderFrom = dueDate(today, provider.reminders.dueSoon, calendar);
+  const notices: Notice[] = [];
+  for (const clock of file.derived.clocks) {
+    if (clock.dueBy === undefined || clock.pausedSince !== undefined) continue;
+    const notice = clockNotice(
+      { ...clock, dueBy: clock.dueBy },
+      stageOf(provider, clock.stage),
+      reminderFrom,
+    );
+    if (notice !== undefined) notices.push({ reference: file.reference, ...notice });
+  }
+  const guardian = guardianReminder(file, provider);
+  return guardian === undefined ? notices : [...notices, guardian];
+}
+
+/**
+ * DMM: "In the case of students raising a complaint who are aged below 18, Digital Marketing Mentor
+ * may be obliged to inform their parent/guardian". Until a
+ * case records that the guardian was informed, the handler is reminded once, keyed to the day the
+ * complaint was received.
+ */
+function guardianReminder(
+  file: Pick<Case, 'reference' | 'events' | 'complainant'>,
+  provider: Provider,
+): Notice | undefined {
+  if (provider.under18 === undefined || !file.complainant.under18) return undefined;
+  const state = replayEvents(file.events);
+  const received = state.stages[0];
+  if (received === undefined || state.guardianInformedOn !== undefined) return undefined;
+  return {
+    kind: 'guardian-reminder',
+    reference: file.reference,
+    stage: received.stage,
+    dueBy: received.startedOn,
+    recipients: ['handler'],
+  };
+}
+
+/** The email addresses of a notice's recipients; contacts the policy gives no address for are left out. */
+export function recipientAddresses(
+  notice: Pick<Notice, 'stage' | 'recipients'>,
+  file: Pick<Case, 'handlers'>,
+  provider: Provider,
+): string[] {
+  const contactEmail = (id: string) => provider.contacts.find((contact) => contact.id === id)?.email;
+  const addresses = notice.recipients.map((recipient) => {
+    if (recipient !== 'handler') return contactEmail(recipient.contact);
+    // A handler the case names wins over the role the policy names for the stage.
+    const named = file.handlers.find((handler) => handler.stage === notice.stage)?.email;
+    return named ?? contactEmail(stageOf(provider, notice.stage).handler.contact);
+  });
+  return [...new Set(addresses.filter((address) => address !== undefined))];
+}
