@@ -26,11 +26,10 @@ import {
  */
 
 /**
- * The posted fields: what `Object.fromEntries(new URLSearchParams(body))` gives for a form post, or a
- * JSON object with the same names. A name posted more than once may be a list.
+ * The posted fields: a form post's names and values, or a JSON object with the same names. A name
+ * posted more than once may be a list.
  */
-export const FormFieldsSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
-export type FormFields = z.output<typeof FormFieldsSchema>;
+export type FormFields = Record<string, string | string[]>;
 
 const LongTextSchema = (max: number) => z.string().trim().min(1).max(max);
 

@@ -15,7 +15,7 @@ import {
   type RepresentativeRules,
   type SubmissionRules,
 } from '../core/submission-rules.ts';
-import { errorId, renderErrorMessage, renderErrorSummary } from './fields.ts';
+import { countId, errorId, renderErrorMessage, renderErrorSummary } from './fields.ts';
 
 /**
  * Progressive enhancement of the complaint form. Without it the form works in full (every question
@@ -24,16 +24,20 @@ import { errorId, renderErrorMessage, renderErrorSummary } from './fields.ts';
  * without zod or luxon so this stays small), and the complaint is sent without losing the page.
  */
 
-/** What the form tells the script about the provider (see `data-rules` in ./complaint-form.ts). */
-interface FormRulesData {
-  representatives: RepresentativeRules;
-  timeLimit?: Period;
-}
-
+/**
+ * What the intake function answers a post sent with `Accept: application/json`: 422 with `errors`
+ * (as `parseSubmission` gives them), 200 or 201 with `confirmationUrl`, anything else with `error`.
+ */
 interface SentReply {
   confirmationUrl?: string;
   errors?: FieldError[];
   error?: string;
+}
+
+/** What the form tells the script about the provider (see `data-rules` in ./complaint-form.ts). */
+interface FormRulesData {
+  representatives: RepresentativeRules;
+  timeLimit?: Period;
 }
 
 const ERROR_PREFIX = 'Error: ';
@@ -188,7 +192,7 @@ export function enhanceComplaintForm(doc: Document): void {
       if (item.hidden && radio !== null) radio.checked = false;
     }
     show(groupOf(FIELD.preferredContact), Object.values(given).filter(Boolean).length > 1);
-    const late = doc.getElementById('conditional-late-reason');
+    const late = formElement.querySelector<HTMLElement>('[data-late-question]');
     if (late !== null) {
       const { today, isLate } = rules();
       const happened = checkHappened(values, today);
@@ -251,7 +255,7 @@ export function enhanceComplaintForm(doc: Document): void {
 
   for (const textarea of formElement.querySelectorAll<HTMLTextAreaElement>('textarea[data-maxlength]')) {
     const max = Number(textarea.dataset.maxlength);
-    const info = doc.getElementById(`${textarea.id}-info`);
+    const info = doc.getElementById(countId(textarea.id));
     // Screen readers hear the count when typing pauses, not at every key.
     const live = doc.createElement('div');
     live.className = 'visually-hidden';

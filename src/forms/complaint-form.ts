@@ -36,7 +36,7 @@ import {
 /** The element that holds everything `renderComplaintForm` returns. */
 export const FORM_REGION_ID = 'complaint-form-region';
 /** The conditional blocks the browser script shows and hides. */
-export const REVEAL = {
+const REVEAL = {
   forSomeoneElse: 'conditional-for-someone-else',
   raisedWith: 'conditional-raised-with',
   late: 'conditional-late-reason',
@@ -68,8 +68,8 @@ const link = (href: string, text: string) => `<a href="${escapeHtml(href)}">${es
 /** Shown without JavaScript, where every question is on the page: says when to answer it. */
 const onlyIf = (text: string) => `<p class="only-if">${escapeHtml(text)}</p>`;
 
-function renderConditional(id: string, body: string, hidden = false): string {
-  return `<div class="conditional" id="${id}"${hidden ? ' hidden' : ''}>${body}</div>`;
+function renderConditional(id: string, body: string, { hidden = false, lateQuestion = false } = {}): string {
+  return `<div class="conditional" id="${id}"${lateQuestion ? ' data-late-question' : ''}${hidden ? ' hidden' : ''}>${body}</div>`;
 }
 
 /** What the procedure does not cover, and (where the policy says) a concern against a complaint. */
@@ -280,7 +280,8 @@ export function renderComplaintForm({ provider, values, errors, problem }: Compl
             maxLength: MAX_LENGTH['late-reason'],
             error: errorFor('late-reason'),
           }),
-          !askLateReason,
+          // The browser script shows it while the date typed is late.
+          { hidden: !askLateReason, lateQuestion: true },
         );
 
   const complaint =

@@ -44,7 +44,7 @@ export function replaceFormRegion(
 }
 
 /** GOV.UK starts the title of a page with errors "Error: ", so screen reader users hear it first. */
-export const errorTitle = (title: string) => `Error: ${title}`;
+const errorTitle = (title: string) => `Error: ${title}`;
 
 /**
  * The complaint page again, for a post without JavaScript that could not be accepted: the values

@@ -25,7 +25,7 @@ const hintId = (id: string) => `${id}-hint`;
 export const errorId = (question: string) => `${question}-error`;
 
 /** The ids that describe a control: its hint and its error, in reading order. */
-export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const present = ids.filter((id): id is string => typeof id === 'string' && id !== '');
   return present.length > 0 ? present.join(' ') : undefined;
 }
@@ -198,7 +198,7 @@ export interface RadiosOptions extends QuestionOptions {
 }
 
 /** The first radio's id is the question's, so an error summary link lands on the first choice. */
-export const radioId = (id: string, index: number) => (index === 0 ? id : `${id}-${index + 1}`);
+const radioId = (id: string, index: number) => (index === 0 ? id : `${id}-${index + 1}`);
 
 export function renderRadios(options: RadiosOptions): string {
   const { id, value } = options;

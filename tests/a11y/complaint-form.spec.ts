@@ -190,6 +190,38 @@ test.describe('with JavaScript', () => {
   });
 });
 
+test('a post without JavaScript that has mistakes comes back with the answers kept and the errors first', async ({
+  page,
+  javaScriptEnabled,
+}) => {
+  // With JavaScript on, the script is blocked, so the browser posts the form itself and axe can run.
+  if (javaScriptEnabled) await page.route('**/_astro/*.js', (route) => route.abort());
+  await page.goto('/digital-marketing-mentor/complain/');
+  const title = await page.title();
+  await fillIn(page, {
+    ...FILLED,
+    'full-name': '',
+    'for-someone-else': 'yes',
+    'happened-day': '1',
+    'happened-month': '1',
+    'happened-year': '2020',
+  });
+  await page.getByRole('button', { name: 'Send complaint' }).click();
+  await expect(page).toHaveTitle(`Error: ${title}`);
+  const summary = page.locator('#error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Enter your full name',
+    'Enter the full name of the person you are complaining for',
+    'Select why you are complaining for them',
+    'Enter why you are complaining now',
+  ]);
+  await expect(page.locator('#conditional-late-reason'), 'the late question is now asked').toBeVisible();
+  await expect(page.locator('#what-happened')).toHaveValue(FILLED['what-happened'] ?? '');
+  await expect(page.locator('#for-someone-else')).toBeChecked();
+  if (javaScriptEnabled) await expectNoViolations(page, 'digital-marketing-mentor, sent back by the server');
+});
+
 test.describe('without JavaScript', () => {
   test.skip(({ javaScriptEnabled }) => javaScriptEnabled, 'this is the no-JavaScript browser');
 
