@@ -5,8 +5,9 @@ import { defineConfig } from 'astro/config';
 export default defineConfig({
   site: process.env.URL ?? 'http://localhost:4321',
   output: 'static',
-  trailingSlash: 'always',
   // Edge function emulation downloads Deno, which this project neither needs nor can fetch offline.
   adapter: netlify({ devFeatures: { environmentVariables: false, images: false, edgeFunctions: false } }),
   server: { port: 4321, host: '127.0.0.1' },
+  // Cases, the intake queue and the outbox are data, not source: writing them must not reload the site.
+  vite: { server: { watch: { ignored: ['**/.data/**'] } } },
 });
