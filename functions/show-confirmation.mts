@@ -1,0 +1,57 @@
+import type { Config } from '@netlify/functions';
+import { holidayCalendar } from '../src/adapters/holidays.ts';
+import { FUNCTION_PROVIDERS_DIR, fetchComplaintPage, htmlResponse } from '../src/adapters/http.ts';
+import { loadProviders } from '../src/adapters/provider-files.ts';
+import { formComplaintClocks } from '../src/core/intake.ts';
+import type { Provider } from '../src/core/provider.ts';
+import { parseReference, referencePrefix } from '../src/core/reference.ts';
+import { replaceFormRegion } from '../src/forms/complaint-page.ts';
+import { confirmationTitle, renderConfirmation } from '../src/forms/confirmation.ts';
+
+export interface ConfirmationDependencies {
+  providers(): Promise<readonly Provider[]>;
+  /** The static complaint page, whose form region the confirmation replaces. */
+  formPage(provider: Provider, request: Request): Promise<string>;
+}
+
+/**
+ * `GET /api/complaints/<provider>/received?reference=…`: the page a browser without JavaScript lands on
+ * after its complaint is accepted. The dates come from the reference's date and the provider's
+ * rules, so the page reads no case and can be reloaded or bookmarked.
+ */
+export async function showConfirmation(
+  request: Request,
+  dependencies: ConfirmationDependencies,
+): Promise<Response> {
+  const url = new URL(request.url);
+  // /api/complaints/<provider>/received
+  const slug = url.pathname.split('/').filter(Boolean)[2] ?? '';
+  const provider = (await dependencies.providers()).find((candidate) => candidate.slug === slug);
+  const parsed = parseReference(url.searchParams.get('reference') ?? '');
+  if (provider === undefined || !parsed.ok || parsed.reference.prefix !== referencePrefix(provider.slug)) {
+    return new Response('There is no complaint with that reference here.', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
+  const { text: reference, receivedOn } = parsed.reference;
+  const { stage, derived } = formComplaintClocks(
+    provider,
+    reference,
+    receivedOn,
+    holidayCalendar(provider.nation),
+  );
+  const page = await dependencies.formPage(provider, request);
+  const html = replaceFormRegion(page, renderConfirmation(provider, reference, stage, derived), {
+    title: confirmationTitle,
+  });
+  return htmlResponse(200, html);
+}
+
+export default (request: Request): Promise<Response> =>
+  showConfirmation(request, {
+    providers: () => loadProviders(FUNCTION_PROVIDERS_DIR),
+    formPage: fetchComplaintPage,
+  });
+
+export const config: Config = { path: '/api/complaints/:provider/received' };

@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import type { Config } from '@netlify/functions';
+import { type IntakeServices, intakeServices, receiveComplaint } from '../src/adapters/complaint-intake.ts';
+import { adapters } from '../src/adapters/environment.ts';
+import { holidayCalendar } from '../src/adapters/holidays.ts';
+import {
+  FUNCTION_PROVIDERS_DIR,
+  fetchComplaintPage,
+  htmlResponse,
+  jsonResponse,
+  mediaType,
+  readBodyWithin,
+  wantsJson,
+} from '../src/adapters/http.ts';
+import { logEvent } from '../src/adapters/log.ts';
+import { loadProviders } from '../src/adapters/provider-files.ts';
+import { londonDate } from '../src/core/calendar.ts';
+import { caseFromSubmission } from '../src/core/intake.ts';
+import type { Provider } from '../src/core/provider.ts';
+import { createReference, REFERENCE_RANDOM_BYTES } from '../src/core/reference.ts';
+import {
+  type FormFields,
+  isHoneypotFilled,
+  parseSubmission,
+  readFormValues,
+  submissionKeySource,
+} from '../src/core/submission.ts';
+import { FIELD, type FieldError, type FormValues } from '../src/core/submission-rules.ts';
+import { renderComplaintPage } from '../src/forms/complaint-page.ts';
+import { confirmationPath } from '../src/forms/confirmation.ts';
+
+/** Far more than the longest complaint the form allows, far less than anything abusive. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+/** What the handler is given, so tests can run it over real local adapters in a folder of their own. */
+export interface SubmitDependencies {
+  services: IntakeServices;
+  providers(): Promise<readonly Provider[]>;
+  /** The static complaint page the form is re-rendered into, for a browser without JavaScript. */
+  formPage(provider: Provider, request: Request): Promise<string>;
+  now(): Date;
+}
+
+const UNAVAILABLE =
+  'Sorry, we could not save your complaint just now. Nothing has been sent. Please try again in a few minutes; everything you entered is still here.';
+
+function problem(
+  request: Request,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return wantsJson(request)
+    ? jsonResponse(status, { error: message }, headers)
+    : new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+}
+
+async function readFields(request: Request, text: string): Promise<FormFields | undefined> {
+  if (mediaType(request) === 'application/x-www-form-urlencoded') {
+    const fields: FormFields = {};
+    for (const [name, value] of new URLSearchParams(text)) {
+      const existing = fields[name];
+      fields[name] =
+        existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+    }
+    return fields;
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    const fields: FormFields = {};
+    for (const [name, value] of Object.entries(parsed)) {
+      if (typeof value === 'string') fields[name] = value;
+      else if (typeof value === 'boolean') fields[name] = value ? 'yes' : 'no';
+      else if (typeof value === 'number') fields[name] = String(value);
+    }
+    return fields;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The idempotency key: the browser's submission id when it sent one, otherwise a hash of the
+ * answers, so that going back and sending the same answers again gives the same reference.
+ */
+function intakeKey(provider: Provider, values: FormValues): string {
+  const id = values[FIELD.submissionId];
+  if (id !== undefined && /^[0-9a-f-]{36}$/i.test(id)) return `${provider.slug}-${id.toLowerCase()}`;
+  const digest = createHash('sha256').update(submissionKeySource(values)).digest('hex');
+  return `${provider.slug}-form-${digest.slice(0, 48)}`;
+}
+
+async function invalid(
+  request: Request,
+  dependencies: SubmitDependencies,
+  provider: Provider,
+  values: FormValues,
+  errors: FieldError[],
+): Promise<Response> {
+  if (wantsJson(request)) return jsonResponse(422, { errors });
+  const page = await dependencies.formPage(provider, request);
+  return htmlResponse(422, renderComplaintPage(page, { provider, values, errors }));
+}
+
+/** `POST /api/complaints/<provider>`: validate, accept durably, commit, acknowledge. */
+export async function handleSubmission(
+  request: Request,
+  dependencies: SubmitDependencies,
+): Promise<Response> {
+  if (request.method !== 'POST') {
+    return problem(request, 405, 'Send a complaint with POST.', { allow: 'POST' });
+  }
+  const slug = new URL(request.url).pathname.split('/').filter(Boolean).at(-1) ?? '';
+  const provider = (await dependencies.providers()).find((candidate) => candidate.slug === slug);
+  if (provider === undefined) return problem(request, 404, `There is no provider "${slug}".`);
+  if (!['application/x-www-form-urlencoded', 'application/json'].includes(mediaType(request))) {
+    return problem(request, 415, 'Send the complaint form-encoded or as JSON.');
+  }
+  const body = await readBodyWithin(request, BODY_LIMIT_BYTES);
+  if (!body.ok) return problem(request, 413, 'The complaint is too long to send in one go.');
+  const fields = await readFields(request, body.text);
+  if (fields === undefined) return problem(request, 400, 'The body is not a JSON object of form fields.');
+
+  const now = dependencies.now();
+  const today = londonDate(now);
+  const calendar = holidayCalendar(provider.nation);
+  const values = readFormValues(fields);
+  if (isHoneypotFilled(values)) {
+    logEvent('intake.honeypot', { provider: provider.slug });
+    return problem(request, 400, 'This form could not be accepted.');
+  }
+  const parsed = parseSubmission(fields, provider, today, calendar);
+  if (!parsed.ok) return invalid(request, dependencies, provider, parsed.values, parsed.errors);
+
+  const reference = createReference(
+    provider.slug,
+    today,
+    crypto.getRandomValues(new Uint8Array(REFERENCE_RANDOM_BYTES)),
+  );
+  const draft = caseFromSubmission(
+    provider,
+    parsed.submission,
+    {
+      reference,
+      receivedAt: now.toISOString(),
+      channel: 'website',
+    },
+    calendar,
+  );
+  let receipt: Awaited<ReturnType<typeof receiveComplaint>>;
+  try {
+    receipt = await receiveComplaint(
+      dependencies.services,
+      provider,
+      intakeKey(provider, values),
+      draft,
+      now,
+    );
+  } catch (error) {
+    logEvent('intake.unavailable', { provider: provider.slug, reason: (error as Error).message });
+    if (wantsJson(request)) return jsonResponse(503, { error: UNAVAILABLE }, { 'retry-after': '60' });
+    const page = await dependencies.formPage(provider, request);
+    return htmlResponse(
+      503,
+      renderComplaintPage(page, { provider, values, errors: [], problem: UNAVAILABLE }),
+      {
+        'retry-after': '60',
+      },
+    );
+  }
+  logEvent('intake.received', {
+    reference: receipt.reference,
+    accepted: receipt.accepted,
+    committed: receipt.committed,
+  });
+  const location = confirmationPath(provider, receipt.reference);
+  if (wantsJson(request)) {
+    const clock = (kind: string) =>
+      receipt.derived.clocks.find((c) => c.stage === receipt.stored.stage && c.clock === kind)?.dueBy;
+    return jsonResponse(receipt.accepted === 'new' ? 201 : 200, {
+      reference: receipt.reference,
+      acknowledgeBy: clock('acknowledge') ?? null,
+      respondBy: clock('respond') ?? null,
+      confirmationUrl: location,
+    });
+  }
+  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+}
+
+export default (request: Request): Promise<Response> =>
+  handleSubmission(request, {
+    services: intakeServices(adapters()),
+    providers: () => loadProviders(FUNCTION_PROVIDERS_DIR),
+    formPage: fetchComplaintPage,
+    now: () => new Date(),
+  });
+
+export const config: Config = {
+  path: '/api/complaints/:provider',
+  // A person sends one complaint at a time; this stops a script from burying a provider in them.
+  rateLimit: { windowLimit: 20, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

