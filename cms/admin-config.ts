@@ -1,0 +1,96 @@
+import { PolicySchema } from '../src/core/policy.ts';
+import { type Provider, ProviderSchema } from '../src/core/provider.ts';
+import { type DecapField, fieldsFor, noOverride, toJsonSchema } from './decap-fields.ts';
+
+/**
+ * The publishers' editor at `/admin/`: each provider's procedure (`content/providers/<slug>.yaml`)
+ * and published policy (`content/policies/<slug>.md`) in the site repository, with fields
+ * generated from `ProviderSchema` and `PolicySchema`. A save commits to the site repository, and
+ * the next build checks the file against the same schemas.
+ */
+
+/** Where `npm start` runs decap-server over this repository. */
+export const ADMIN_LOCAL_BACKEND_PORT = 8082;
+
+/** The fields of a provider file. */
+export function buildProviderFields(): DecapField[] {
+  return fieldsFor(toJsonSchema(ProviderSchema), noOverride).map((field) =>
+    // The slug names the file and every address of the provider: changing it is a developer's job.
+    field.name === 'slug' ? { ...field, widget: 'hidden' } : field,
+  );
+}
+
+/** The fields of a policy: its front matter, then its text. */
+export function buildPolicyFields(): DecapField[] {
+  return [
+    ...fieldsFor(toJsonSchema(PolicySchema), noOverride),
+    {
+      name: 'body',
+      label: 'Policy text',
+      widget: 'markdown',
+      required: true,
+      hint: 'Top-level sections are ### headings: the text sits under the provider page’s own headings.',
+    },
+  ];
+}
+
+/** Production backend settings; the local backend needs none. */
+export interface AdminEditorOptions {
+  /** The site repository, `owner/name`. */
+  repository: string;
+  branch?: string | undefined;
+  /** Where the GitHub OAuth client runs (Decap's `base_url`), when not Decap's default. */
+  authBaseUrl?: string | undefined;
+}
+
+/** The whole Decap config of the publishers' editor. */
+export function buildAdminConfig(
+  providers: readonly Pick<Provider, 'slug' | 'name'>[],
+  options: AdminEditorOptions,
+) {
+  const providerFields = buildProviderFields();
+  return {
+    load_config_file: false,
+    local_backend: { url: `http://localhost:${ADMIN_LOCAL_BACKEND_PORT}/api/v1` },
+    backend: {
+      name: 'github',
+      repo: options.repository,
+      branch: options.branch ?? 'main',
+      ...(options.authBaseUrl === undefined ? {} : { base_url: options.authBaseUrl }),
+    },
+    site_url: '/',
+    media_folder: 'public/uploads',
+    public_folder: '/uploads',
+    collections: [
+      {
+        name: 'providers',
+        label: 'Procedures',
+        label_singular: 'procedure',
+        description:
+          'Each provider’s complaints procedure as data: stages, clocks, contacts. Every rule quotes the policy sentence it comes from.',
+        format: 'yaml',
+        files: providers.map((provider) => ({
+          name: provider.slug,
+          label: provider.name,
+          file: `content/providers/${provider.slug}.yaml`,
+          fields: providerFields,
+        })),
+      },
+      {
+        name: 'policies',
+        label: 'Policies',
+        label_singular: 'policy',
+        description: 'The published complaints policy of each provider.',
+        folder: 'content/policies',
+        extension: 'md',
+        format: 'frontmatter',
+        create: false,
+        delete: false,
+        identifier_field: 'title',
+        summary: '{{slug}} — {{title}} (next review {{nextReviewDate}})',
+        fields: buildPolicyFields(),
+      },
+    ],
+  };
+}
+export type AdminConfig = ReturnType<typeof buildAdminConfig>;

@@ -1,0 +1,260 @@
+import { type CaseEventType, CaseSchema, DerivedSchema } from '../src/core/case.ts';
+import type { Provider } from '../src/core/provider.ts';
+import {
+  type DecapField,
+  type FieldOverride,
+  fieldFor,
+  fieldsFor,
+  type JsonSchema,
+  toJsonSchema,
+} from './decap-fields.ts';
+
+/**
+ * The staff case editor at `/cases/<slug>/`: one Decap CMS per provider over that provider's
+ * cases, generated from `CaseSchema` and the provider's own stages.
+ */
+
+/** Where `npm start` runs decap-server over the local case store (`.data/cases`). */
+export const CASE_LOCAL_BACKEND_PORT = 8081;
+
+/** The custom widget that shows the engine's clocks and never writes them. */
+export const DERIVED_WIDGET = 'derived-clocks';
+/** The custom widget that shows a case's reference, given on first save and never edited. */
+export const REFERENCE_WIDGET = 'case-reference';
+
+/**
+ * Fields the editor fills in when a new case is first saved (see `completeNewCase`), so the form
+ * does not ask staff for them: the reference, the "received" event that starts the clocks, and an
+ * empty derived block the deadline sweep fills in.
+ */
+export const FILLED_ON_SAVE = ['reference', 'events', 'derived'] as const;
+
+/**
+ * The stored fields in the order a handler works through a case: how it arrived; who complains
+ * (the complainant with their under-18 flag, the representative and consent, adjustments); the
+ * complaint; stage, status and handlers; what happened (events, the responses carrying each
+ * stage's outcome); notes of calls and meetings; actions and by whom; learning. The engine's
+ * clocks come last, read-only.
+ */
+export const CASE_FIELD_ORDER = [
+  'reference',
+  'provider',
+  'receivedAt',
+  'channel',
+  'complainant',
+  'representative',
+  'adjustments',
+  'complaint',
+  'category',
+  'stage',
+  'status',
+  'handlers',
+  'events',
+  'notes',
+  'actions',
+  'learning',
+  'derived',
+] as const;
+
+/** How each event reads in the editor's "add" menu and its list. */
+export const EVENT_LABELS: Record<CaseEventType, string> = {
+  received: 'Complaint received',
+  acknowledged: 'Acknowledgement sent',
+  'interim-sent': 'Interim response sent',
+  responded: 'Full response sent, with the outcome',
+  escalated: 'Escalated to the next stage',
+  extended: 'Response date extended',
+  'handler-set-date': 'Handler gave a response date',
+  paused: 'Response clock paused',
+  resumed: 'Response clock resumed',
+  'written-up': 'Oral complaint written up and copy sent',
+  'guardian-informed': 'Parent or guardian informed',
+  closed: 'Case closed',
+  withdrawn: 'Complaint withdrawn',
+};
+
+/** Plain words for the fields whose names alone would not say enough. */
+const HINTS: Partial<Record<(typeof CASE_FIELD_ORDER)[number], string>> = {
+  reference: 'Given when the case is first saved; read it out to a complainant on the phone.',
+  receivedAt: 'When the complaint reached the provider: its date starts the clocks.',
+  representative: 'Only when someone complains for the complainant.',
+  adjustments: 'Communication needs and the adjustments agreed (Equality Act 2010).',
+  events: 'Add what happened, oldest first: the clocks are worked out from these.',
+  derived: 'Worked out by Redress from the events; it cannot be edited here.',
+};
+
+/** Production backend settings; the local backend needs none. */
+export interface CaseEditorOptions {
+  /** The GitHub owner of the case repository, when the provider file writes only its name. */
+  owner?: string | undefined;
+  /** The branch cases are committed to. */
+  branch?: string | undefined;
+  /** Where the GitHub OAuth client runs (Decap's `base_url`), when not Decap's default. */
+  authBaseUrl?: string | undefined;
+}
+
+/** The GitHub repository Decap signs in to: `owner/name`. */
+export function caseRepository(provider: Provider, owner: string | undefined): string {
+  const { repository } = provider.caseStore;
+  return repository.includes('/') || owner === undefined ? repository : `${owner}/${repository}`;
+}
+
+/** The first stage a case can be at: the informal step is raised directly, not logged. */
+export function firstFormalStage(provider: Provider): string {
+  return (provider.stages.find((stage) => !stage.informal) ?? provider.stages[0])?.id ?? '';
+}
+
+/** The Decap fields of a case: every stored field, generated from `CaseSchema`, and the derived block. */
+export function buildCaseFields(provider: Provider): DecapField[] {
+  const stageIds = provider.stages.map((stage) => stage.id);
+  const override: FieldOverride = (name, schema, path) => {
+    const top = path.length === 1;
+    if (top && name === 'reference') {
+      return { name, label: 'Reference', widget: REFERENCE_WIDGET, required: false };
+    }
+    if (top && name === 'provider') {
+      return { name, label: 'Provider', widget: 'hidden', required: true, default: provider.slug };
+    }
+    if (top && name === 'events') return undefined;
+    // A stage id is one of this provider's stages.
+    if ((name === 'stage' || name === 'toStage') && schema.pattern !== undefined) {
+      const preset = top ? { default: firstFormalStage(provider) } : {};
+      return {
+        name,
+        label: name === 'stage' ? 'Stage' : 'To stage',
+        widget: 'select',
+        options: stageIds,
+        required: true,
+        ...preset,
+      };
+    }
+    return undefined;
+  };
+  const fields = fieldsFor(toJsonSchema(CaseSchema), override);
+  const byName = new Map(fields.map((field) => [field.name, field]));
+  return [
+    ...CASE_FIELD_ORDER.filter((name) => name !== 'derived').map((name) => {
+      const field = byName.get(name);
+      if (field === undefined) throw new Error(`CaseSchema has no field "${name}"`);
+      return decorate(field, provider);
+    }),
+    derivedField(toJsonSchema(DerivedSchema), override),
+  ];
+}
+
+/** Labels, hints and the defaults of a new case taken by phone. */
+function decorate(field: DecapField, provider: Provider): DecapField {
+  const hint = HINTS[field.name as keyof typeof HINTS];
+  const withHint = hint === undefined ? field : { ...field, hint };
+  switch (field.name) {
+    case 'channel':
+      return {
+        ...withHint,
+        default: provider.channels.accepted.includes('telephone')
+          ? 'telephone'
+          : provider.channels.accepted[0],
+      };
+    case 'status':
+      return { ...withHint, default: 'open' };
+    case 'events':
+      return {
+        ...withHint,
+        required: !FILLED_ON_SAVE.includes('events'),
+        summary: '{{on}} · {{stage}}',
+        types: withHint.types?.map((type) => ({
+          ...type,
+          label: EVENT_LABELS[type.name as CaseEventType] ?? type.label,
+          summary: `{{on}} · ${EVENT_LABELS[type.name as CaseEventType] ?? type.label}`,
+        })),
+      };
+    case 'notes':
+      return {
+        ...withHint,
+        label: 'Notes of calls, meetings and letters',
+        summary: '{{on}} · {{kind}} · {{by}}',
+      };
+    case 'actions':
+      return { ...withHint, label: 'Actions and by whom', summary: '{{on}} · {{by}}: {{text}}' };
+    case 'handlers':
+      return { ...withHint, label: 'Handlers, stage by stage', summary: '{{stage}}: {{name}}' };
+    default:
+      return withHint;
+  }
+}
+
+/**
+ * The derived block: shown by a widget that never calls `onChange`, so a save writes back exactly
+ * what the engine last wrote. Its `fields` describe the block so list views can sort and filter
+ * on `derived.nextDue.*`.
+ */
+function derivedField(derived: JsonSchema, override: FieldOverride): DecapField {
+  return {
+    ...fieldFor('derived', derived, false, override),
+    widget: DERIVED_WIDGET,
+    label: 'Clocks (worked out by Redress)',
+    hint: HINTS.derived ?? '',
+  };
+}
+
+/** The whole Decap config of a provider's case editor. */
+export function buildCaseConfig(provider: Provider, options: CaseEditorOptions = {}) {
+  const folder = provider.caseStore.folder ?? provider.slug;
+  return {
+    load_config_file: false,
+    local_backend: { url: `http://localhost:${CASE_LOCAL_BACKEND_PORT}/api/v1` },
+    backend: {
+      name: 'github',
+      repo: caseRepository(provider, options.owner),
+      branch: options.branch ?? 'main',
+      ...(options.authBaseUrl === undefined ? {} : { base_url: options.authBaseUrl }),
+      commit_messages: {
+        create: 'Log case {{slug}}',
+        update: 'Update case {{slug}}',
+        delete: 'Delete case {{slug}}',
+        uploadMedia: 'Upload {{path}}',
+        deleteMedia: 'Delete {{path}}',
+      },
+    },
+    site_url: `/${provider.slug}/`,
+    // Decap requires a media folder; cases keep no uploads, so it is the provider's own folder.
+    media_folder: `${folder}/files`,
+    collections: [
+      {
+        name: 'cases',
+        label: `${provider.name}: cases`,
+        label_singular: 'case',
+        description:
+          'Open a case to record what happened; add a case for a complaint taken by phone, post, in person or social media.',
+        folder,
+        // Per-year folders keep the list small: Decap reads every entry of a folder to sort or filter.
+        path: "{{receivedAt | date('YYYY')}}/{{slug}}",
+        slug: '{{reference}}',
+        identifier_field: 'reference',
+        extension: 'yaml',
+        format: 'yaml',
+        create: true,
+        delete: false,
+        summary: '{{reference}} — {{stage}} — {{status}} — next due {{derived.nextDue.dueBy}}',
+        sortable_fields: ['receivedAt', 'derived.nextDue.dueBy', 'stage'],
+        view_filters: [
+          { label: 'Open', field: 'status', pattern: '^open$' },
+          { label: 'Closed', field: 'status', pattern: '^(closed|withdrawn)$' },
+          { label: 'Overdue', field: 'derived.nextDue.state', pattern: '^overdue$' },
+          { label: 'Due soon', field: 'derived.nextDue.state', pattern: '^due-soon$' },
+          ...provider.stages.map((stage) => ({
+            label: stage.name,
+            field: 'stage',
+            pattern: `^${stage.id}$`,
+          })),
+        ],
+        view_groups: [
+          { label: 'Stage', field: 'stage' },
+          { label: 'Status', field: 'status' },
+          { label: 'Due state', field: 'derived.nextDue.state' },
+        ],
+        fields: buildCaseFields(provider),
+      },
+    ],
+  };
+}
+export type CaseConfig = ReturnType<typeof buildCaseConfig>;

@@ -1,0 +1,203 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { buildAdminConfig } from '../../cms/admin-config.ts';
+import { buildCaseConfig, CASE_FIELD_ORDER, EVENT_LABELS, FILLED_ON_SAVE } from '../../cms/case-config.ts';
+import type { DecapField } from '../../cms/decap-fields.ts';
+import { CaseFileSchema, CaseSchema } from '../../src/core/case.ts';
+import { PolicySchema } from '../../src/core/policy.ts';
+import { type Provider, ProviderSchema } from '../../src/core/provider.ts';
+
+/**
+ * The editors' configs are generated from the core schemas; these tests walk the schema and the
+ * config side by side, independently of the generator, so a schema change the generator mishandles
+ * (a field left out, a required flag lost, an option missing) fails here.
+ */
+
+interface Node {
+  type?: string;
+  properties?: Record<string, Node>;
+  required?: string[];
+  items?: Node;
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  default?: unknown;
+  oneOf?: Node[];
+  anyOf?: Node[];
+}
+
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Node;
+
+const providers: Provider[] = readdirSync('content/providers')
+  .filter((file) => file.endsWith('.yaml'))
+  .map((file) => ProviderSchema.parse(parse(readFileSync(`content/providers/${file}`, 'utf8'))));
+
+/** What a schema node's editor must offer, given what the test knows of the provider. */
+interface Expectations {
+  /** Options of a select over a field's name, when they come from the provider rather than the schema. */
+  optionsFor: (name: string) => string[] | undefined;
+  /** Fields the editor does not ask for, at the top level. */
+  notAsked: readonly string[];
+}
+
+/** Every property of an object node, whichever variant of a union it comes from. */
+function propertiesOf(node: Node): [Record<string, Node>, Set<string>] {
+  const variants = node.oneOf ?? node.anyOf;
+  if (variants === undefined) return [node.properties ?? {}, new Set(node.required ?? [])];
+  const properties: Record<string, Node> = {};
+  for (const variant of variants) Object.assign(properties, variant.properties);
+  const required = Object.keys(properties).filter((name) =>
+    variants.every((v) => v.required?.includes(name)),
+  );
+  return [properties, new Set(required)];
+}
+
+/** Every value the variants of a union give a literal property, when it is a literal in one of them. */
+function literalValues(node: Node, name: string): unknown[] | undefined {
+  const variants = node.oneOf ?? node.anyOf;
+  if (variants === undefined) return undefined;
+  const values = variants
+    .map((variant) => variant.properties?.[name]?.const)
+    .filter((value) => value !== undefined);
+  return values.length > 0 ? values : undefined;
+}
+
+function expectAgreement(node: Node, fields: readonly DecapField[], path: string, want: Expectations): void {
+  const [properties, required] = propertiesOf(node);
+  expect(fields.map((field) => field.name).toSorted(), `fields of ${path || 'the file'}`).toEqual(
+    Object.keys(properties).toSorted(),
+  );
+  for (const [name, property] of Object.entries(properties)) {
+    const field = fields.find((candidate) => candidate.name === name) as DecapField;
+    const where = path === '' ? name : `${path}.${name}`;
+    if (!(path === '' && want.notAsked.includes(name)) && field.widget !== 'hidden') {
+      expect(field.required, `${where} required`).toBe(required.has(name) && property.default === undefined);
+    }
+    const literals = literalValues(node, name);
+    const fromProvider = want.optionsFor(name);
+    if (literals !== undefined) {
+      expect(field.options, `${where} options`).toEqual(literals);
+    } else if (property.const !== undefined) {
+      expect([field.widget, field.default], `${where} is fixed`).toEqual(['hidden', property.const]);
+    } else if (fromProvider !== undefined) {
+      expect([field.widget, field.options], `${where} options`).toEqual(['select', fromProvider]);
+    } else if (property.enum !== undefined) {
+      expect([field.widget, field.options], `${where} options`).toEqual(['select', property.enum]);
+    } else if (property.format === 'date') {
+      expect([field.widget, field.format, field.time_format], `${where} is a date`).toEqual([
+        'datetime',
+        'YYYY-MM-DD',
+        false,
+      ]);
+    } else if (property.type === 'boolean') {
+      expect(field.widget, `${where} widget`).toBe('boolean');
+    } else if (property.type === 'object' || property.oneOf !== undefined || property.anyOf !== undefined) {
+      expectAgreement(property, field.fields ?? [], where, want);
+    } else if (property.type === 'array') {
+      expectListAgreement(property.items ?? {}, field, where, want);
+    }
+  }
+}
+
+function expectListAgreement(items: Node, field: DecapField, where: string, want: Expectations): void {
+  const variants = items.oneOf ?? items.anyOf;
+  const types = literalValues(items, 'type');
+  if (variants !== undefined && types?.length === variants.length) {
+    expect(field.typeKey).toBe('type');
+    expect(
+      field.types?.map((type) => type.name),
+      `${where} types`,
+    ).toEqual(types);
+    variants.forEach((variant, i) => {
+      const { type: _type, ...rest } = variant.properties ?? {};
+      expectAgreement(
+        { ...variant, properties: rest },
+        field.types?.[i]?.fields ?? [],
+        `${where}[${String(types[i])}]`,
+        want,
+      );
+    });
+  } else if (items.enum !== undefined) {
+    expect([field.widget, field.multiple, field.options], `${where} options`).toEqual([
+      'select',
+      true,
+      items.enum,
+    ]);
+  } else if (items.type === 'object' || variants !== undefined) {
+    expect(field.widget).toBe('list');
+    expectAgreement(items, field.fields ?? [], `${where}[]`, want);
+  } else {
+    expect([field.widget, field.field?.widget], `${where} is a list of text`).toEqual(['list', 'string']);
+  }
+}
+
+const noneFromProvider: Expectations = { optionsFor: () => undefined, notAsked: [] };
+
+describe('the staff case editor', () => {
+  it.each(providers.map((provider) => [provider.slug, provider] as const))(
+    '%s: asks for every field of a case file as the schema says, stages from the provider',
+    (_slug, provider) => {
+      const [collection] = buildCaseConfig(provider).collections;
+      const stages = provider.stages.map((stage) => stage.id);
+      expectAgreement(jsonSchema(CaseFileSchema), collection?.fields ?? [], '', {
+        optionsFor: (name) => (name === 'stage' || name === 'toStage' ? stages : undefined),
+        notAsked: FILLED_ON_SAVE,
+      });
+    },
+  );
+
+  it('groups the fields the way a handler works: every stored field once, clocks last and read-only', () => {
+    const [provider] = providers;
+    const fields = buildCaseConfig(provider as Provider).collections[0]?.fields ?? [];
+    expect(fields.map((field) => field.name)).toEqual([...CASE_FIELD_ORDER]);
+    expect(CASE_FIELD_ORDER.filter((name) => name !== 'derived').toSorted()).toEqual(
+      Object.keys(jsonSchema(CaseSchema).properties ?? {}).toSorted(),
+    );
+    expect(fields.at(-1)?.widget).toBe('derived-clocks');
+    expect(fields.find((field) => field.name === 'reference')?.widget).toBe('case-reference');
+  });
+
+  it('labels every kind of event in plain words', () => {
+    const events = buildCaseConfig(providers[0] as Provider).collections[0]?.fields.find(
+      (f) => f.name === 'events',
+    );
+    expect(events?.types?.map((type) => type.label)).toEqual(Object.values(EVENT_LABELS));
+  });
+
+  it('keeps cases in per-year folders of the provider’s folder, with the reference as the file name', () => {
+    const cqm = providers.find((provider) => provider.slug === 'cqm') as Provider;
+    const [collection] = buildCaseConfig(cqm, { owner: 'example-org' }).collections;
+    expect(collection).toMatchObject({
+      folder: cqm.caseStore.folder ?? 'cqm',
+      slug: '{{reference}}',
+      create: true,
+    });
+    expect(collection?.path).toBe("{{receivedAt | date('YYYY')}}/{{slug}}");
+    expect(buildCaseConfig(cqm, { owner: 'example-org' }).backend.repo).toBe(
+      `example-org/${cqm.caseStore.repository}`,
+    );
+  });
+});
+
+describe('the publishers’ editor', () => {
+  const config = buildAdminConfig(providers, { repository: 'example-org/redress' });
+
+  it('has a procedure file per provider, each asking for every field of ProviderSchema', () => {
+    const [procedures] = config.collections;
+    expect(procedures?.files?.map((file) => file.file)).toEqual(
+      providers.map((provider) => `content/providers/${provider.slug}.yaml`),
+    );
+    for (const file of procedures?.files ?? [])
+      expectAgreement(jsonSchema(ProviderSchema), file.fields, '', noneFromProvider);
+  });
+
+  it('asks for every front-matter field of PolicySchema, then the policy text', () => {
+    const policies = config.collections[1];
+    const fields = policies?.fields ?? [];
+    expect(fields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown' });
+    expectAgreement(jsonSchema(PolicySchema), fields.slice(0, -1), '', noneFromProvider);
+  });
+});
