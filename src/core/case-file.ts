@@ -8,8 +8,12 @@ import type { Provider } from './provider.ts';
  * staff editor's lists small (Decap reads every entry of a folder to sort or filter).
  */
 export function casePath(provider: Provider, stored: Pick<Case, 'reference' | 'receivedAt'>): string {
-  const folder = provider.caseStore.folder ?? provider.slug;
-  return `${folder}/${stored.receivedAt.slice(0, 4)}/${stored.reference}.yaml`;
+  return `${caseFolder(provider)}/${stored.receivedAt.slice(0, 4)}/${stored.reference}.yaml`;
+}
+
+/** The folder holding all of a provider's cases. */
+export function caseFolder(provider: Pick<Provider, 'slug' | 'caseStore'>): string {
+  return provider.caseStore.folder ?? provider.slug;
 }
 
 /**

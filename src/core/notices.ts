@@ -38,9 +38,13 @@ export interface Notice {
   recipients: readonly Recipient[];
 }
 
-/** The ledger key of a notice: one case, one kind, one stage, one date. Safe as a file name. */
-export function noticeKey(notice: Pick<Notice, 'reference' | 'kind' | 'stage' | 'dueBy'>): string {
-  return `${notice.reference}.${notice.kind}.${notice.stage}.${notice.dueBy}`;
+/**
+ * The ledger key of a notice: one case, one notice (its kind and clock: two clocks of a stage can
+ * fall due on the same day), one stage, one date. Safe as a file name and as an idempotency key.
+ */
+export function noticeKey(notice: Pick<Notice, 'reference' | 'kind' | 'clock' | 'stage' | 'dueBy'>): string {
+  const what = notice.clock === undefined ? notice.kind : `${notice.kind}-${notice.clock}`;
+  return `${notice.reference}.${what}.${notice.stage}.${notice.dueBy}`;
 }
 
 function stageOf(provider: Provider, id: string): Stage {

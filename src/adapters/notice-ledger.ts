@@ -1,0 +1,74 @@
+import { access, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { writeFileExclusively } from './durable-file.ts';
+
+/**
+ * Which notices have been sent (DESIGN, "Scheduled work"): a notice is recorded under its key
+ * (case + notice + stage + due date) before it is sent, and marked sent after. A second sweep, a
+ * retry or an overlapping run finds the key and sends nothing new; a notice recorded but never
+ * marked sent (the mailer failed) is sent again with the same idempotency key, which the mailer
+ * answers without mailing twice if the first attempt did go out.
+ */
+export type NoticeLedger = {
+  /** Records `key` if it is new, and says where the notice stands: `sent` means do nothing. */
+  record(key: string): Promise<LedgerEntry>;
+  /** Where the notice stands, without recording it (for a dry run). */
+  status(key: string): Promise<LedgerEntry>;
+  markSent(key: string): Promise<void>;
+};
+
+/** `new`: this call recorded it; `unsent`: recorded earlier but not yet sent; `sent`: done. */
+export type LedgerEntry = 'new' | 'unsent' | 'sent';
+
+/**
+ * The ledger on this machine: a folder (`<dataDir>/ledger`) with one file per notice recorded, and
+ * a `.sent` file beside it once sent. Both are created exclusively, so racing runs agree.
+ */
+export class LocalFileLedger implements NoticeLedger {
+  readonly directory: string;
+
+  constructor(directory: string) {
+    this.directory = resolve(directory);
+  }
+
+  #path(key: string): string {
+    // Keys are references, notice kinds, stage slugs and dates: already safe file names.
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(key)) throw new RangeError(`"${key}" is not a ledger key`);
+    // One folder per case (the key's reference), so no folder grows past a case's own notices.
+    return join(this.directory, key.split('.')[0] ?? key, key);
+  }
+
+  async record(key: string): Promise<LedgerEntry> {
+    const path = this.#path(key);
+    if (await writeFileExclusively(path, `${new Date().toISOString()}\n`)) return 'new';
+    return (await exists(`${path}.sent`)) ? 'sent' : 'unsent';
+  }
+
+  async status(key: string): Promise<LedgerEntry> {
+    const path = this.#path(key);
+    if (await exists(`${path}.sent`)) return 'sent';
+    return (await exists(path)) ? 'unsent' : 'new';
+  }
+
+  async markSent(key: string): Promise<void> {
+    await writeFileExclusively(`${this.#path(key)}.sent`, `${new Date().toISOString()}\n`);
+  }
+
+  /** Every key marked sent, sorted: what tests and the CLI read back. */
+  async sentKeys(): Promise<string[]> {
+    const names = await readdir(this.directory, { recursive: true }).catch(() => []);
+    return names
+      .filter((name) => name.endsWith('.sent'))
+      .map((name) => name.slice(name.lastIndexOf('/') + 1, -'.sent'.length))
+      .sort();
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
