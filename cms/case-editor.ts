@@ -1,0 +1,68 @@
+import CMS from 'decap-cms-app';
+import { londonDate } from '../src/core/calendar.ts';
+import type { Provider } from '../src/core/provider.ts';
+import { REFERENCE_RANDOM_BYTES } from '../src/core/reference.ts';
+import { type CaseConfig, DERIVED_WIDGET, firstFormalStage, REFERENCE_WIDGET } from './case-config.ts';
+import { pathsToRemove, referenceFor, reviewCase } from './case-save.ts';
+import { CaseReferenceControl, casePreview, DerivedClocksControl } from './case-views.ts';
+
+/**
+ * The staff case editor in the browser: the page embeds the provider and the config built from
+ * the schemas at build time; this script adds what only the browser knows (today, random bytes)
+ * and starts Decap.
+ */
+
+/** The Immutable map Decap passes to event handlers: only the operations used here. */
+interface EntryData {
+  get(key: string): unknown;
+  getIn(path: (string | number)[]): unknown;
+  setIn(path: (string | number)[], value: unknown): EntryData;
+  deleteIn(path: (string | number)[]): EntryData;
+  toJS(): Record<string, unknown>;
+}
+interface Entry {
+  get(key: 'data'): EntryData;
+  get(key: 'newRecord'): boolean | undefined;
+}
+
+const embedded = document.getElementById('cms-config')?.textContent;
+if (embedded === undefined || embedded === null) throw new Error('the page embeds no editor config');
+const { config, provider } = JSON.parse(embedded) as { config: CaseConfig; provider: Provider };
+
+// A new case starts with the complaint being received today at the first formal stage; on save
+// its date follows "Received at", so a call logged the next morning keeps the day it came in.
+const today = londonDate(new Date());
+for (const collection of config.collections) {
+  const events = collection.fields.find((field) => field.name === 'events');
+  if (events !== undefined)
+    events.default = [{ type: 'received', on: today, stage: firstFormalStage(provider) }];
+}
+
+CMS.registerWidget(DERIVED_WIDGET, DerivedClocksControl);
+CMS.registerWidget(REFERENCE_WIDGET, CaseReferenceControl);
+CMS.registerPreviewTemplate('cases', casePreview(provider));
+
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }: { entry: Entry }) => {
+    let data = entry.get('data');
+    for (const path of pathsToRemove(data.toJS())) data = data.deleteIn(path);
+    const receivedAt = data.get('receivedAt');
+    if (typeof receivedAt === 'string' && entry.get('newRecord') === true) {
+      if (!data.get('reference')) {
+        const random = crypto.getRandomValues(new Uint8Array(REFERENCE_RANDOM_BYTES));
+        data = data.setIn(['reference'], referenceFor(provider, receivedAt, random));
+      }
+      if (data.getIn(['events', 0, 'type']) === 'received') {
+        data = data.setIn(['events', 0, 'on'], londonDate(receivedAt));
+      }
+    }
+    const problems = reviewCase(data.toJS(), provider);
+    if (problems.length > 0) throw new Error(`The case was not saved:\n${problems.join('\n')}`);
+    return data;
+  },
+});
+
+// Decap's config types do not describe every option it accepts (view_groups, typeKey lists); the
+// config is checked by Decap's own validation when it starts.
+CMS.init({ config: config as never });
