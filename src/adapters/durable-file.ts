@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -63,4 +63,14 @@ export async function replaceFile(
   const temporary = await writeTemporary(path, data, durable);
   await rename(temporary, path);
   if (durable) await syncDirectory(dirname(path));
+}
+
+/** The names in a folder, or none when the folder does not exist yet (nothing was written to it). */
+export async function readdirIfAny(directory: string): Promise<string[]> {
+  try {
+    return await readdir(directory);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
 }

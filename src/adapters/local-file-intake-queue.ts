@@ -1,7 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { mapWithConcurrency } from './concurrency.ts';
-import { replaceFile, writeFileExclusively } from './durable-file.ts';
+import { readdirIfAny, replaceFile, writeFileExclusively } from './durable-file.ts';
 import {
   type AcceptResult,
   byAcceptedAt,
@@ -42,13 +42,7 @@ export class LocalFileIntakeQueue implements IntakeQueue {
   }
 
   async pending(): Promise<IntakeRecord[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.directory);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const names = await readdirIfAny(this.directory);
     const keys = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
     const records = await mapWithConcurrency(keys, 16, (key) => this.#read(key));
     return records.filter((record) => record.committedAt === undefined).sort(byAcceptedAt);

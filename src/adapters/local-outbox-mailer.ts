@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { replaceFile, writeFileExclusively } from './durable-file.ts';
+import { readdirIfAny, replaceFile, writeFileExclusively } from './durable-file.ts';
 import { type Mailer, type MailMessage, MailMessageSchema } from './mailer.ts';
 
 export const OutboxEntrySchema = z.strictObject({
@@ -50,13 +50,7 @@ export class LocalOutboxMailer implements Mailer {
 
   /** Every message in the outbox, oldest first. */
   async sent(): Promise<OutboxEntry[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.directory);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
+    const names = await readdirIfAny(this.directory);
     const entries = await Promise.all(
       names
         .filter((name) => name.endsWith('.json'))

@@ -6,6 +6,13 @@ export interface ProviderPageProps {
   policy: CollectionEntry<'policies'>;
 }
 
+/** Every provider's procedure, in the order people look for them: by name. */
+export async function listProviders(): Promise<CollectionEntry<'providers'>['data'][]> {
+  return (await getCollection('providers'))
+    .map((entry) => entry.data)
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
 /** One page per provider; a provider without its policy text fails the build with the file to add. */
 export async function listProviderPages(): Promise<
   { params: { provider: string }; props: ProviderPageProps }[]
