@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES, handleSubmission } from '../../functions/submit-complaint.mts';
 import type { CaseStore } from '../../src/adapters/case-store.ts';
 import { drainIntake } from '../../src/adapters/complaint-intake.ts';
@@ -321,6 +321,63 @@ describe('never lost, never twice', () => {
     const stored = [...(await world.cases()).values()].map((file) => file.reference).sort();
     expect(stored).toEqual([...references].sort());
     expect(await world.services.queue.pending()).toEqual([]);
+  });
+});
+
+describe('when a complaint cannot be accepted durably', () => {
+  const failingQueue = () => {
+    world.services.queue = {
+      ...world.services.queue,
+      accept: () => Promise.reject(new Error('the disk is full')),
+    };
+  };
+
+  it('a script is answered 503, never "received", and nothing is stored or sent', async () => {
+    failingQueue();
+    const response = await submit(jsonPost('cqm', validFields()));
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('60');
+    expect((await response.json()).error).toContain('could not save your complaint');
+    expect(await world.cases()).toEqual(new Map());
+    expect(await world.mailer.sent()).toEqual([]);
+  });
+
+  it('a browser without JavaScript gets the form back with everything entered and the reason', async () => {
+    failingQueue();
+    const response = await submit(formPost('cqm', validFields()));
+    expect(response.status).toBe(503);
+    const html = await response.text();
+    expect(html).toContain('could not save your complaint');
+    expect(html).toContain('value="Ada Example"');
+    expect(html).toContain('My assessments were cancelled three times without notice.');
+  });
+});
+
+describe('logs', () => {
+  it('hold references and adapter errors, never what a complainant wrote or who they are', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'info').mockImplementation((line: string) => {
+      lines.push(line);
+    });
+    try {
+      await submit(jsonPost('cqm', validFields({ submissionId: randomUUID() })));
+      await submit(formPost('cqm', validFields({ email: 'wrong', 'what-happened': 'A secret story' })));
+      await submit(formPost('cqm', validFields({ website: 'bot' })));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines.length).toBeGreaterThan(1);
+    for (const personal of [
+      'Ada',
+      'ada@example.org',
+      'assessments',
+      'secret',
+      'apology',
+      'mentor',
+      'Digital Marketer',
+    ]) {
+      expect(lines.join('\n')).not.toContain(personal);
+    }
   });
 });
 
