@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { getStore } from '@netlify/blobs';
+import { getStore, type Store } from '@netlify/blobs';
 import type { Provider } from '../core/provider.ts';
 import { BlobsIntakeQueue } from './blobs-intake-queue.ts';
 import type { CaseStore } from './case-store.ts';
@@ -9,6 +9,7 @@ import { LocalFileIntakeQueue } from './local-file-intake-queue.ts';
 import { LocalGitCaseStore } from './local-git-case-store.ts';
 import { LocalOutboxMailer } from './local-outbox-mailer.ts';
 import type { Mailer } from './mailer.ts';
+import { BlobsNoticeLedger, LocalFileLedger, type NoticeLedger } from './notice-ledger.ts';
 import { ResendMailer } from './resend-mailer.ts';
 
 /**
@@ -25,7 +26,7 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'REDRESS_DATA_DIR',
     description:
-      'Folder for local data: the case repository (`cases/`), intake queue (`intake/`) and mail outbox (`outbox/`). Default: `.data` in the folder Redress runs from.',
+      'Folder for local data: the case repository (`cases/`), intake queue (`intake/`), mail outbox (`outbox/`) and ledger of notices sent (`ledger/`). Default: `.data` in the folder Redress runs from.',
   },
   {
     name: 'GITHUB_TOKEN',
@@ -56,7 +57,12 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'NETLIFY_BLOBS_CONTEXT',
     description:
-      "Set by Netlify, not by you. On Netlify the intake queue is the site's Netlify Blobs store `intake`; Netlify's local emulation (`astro dev`, `netlify dev`) keeps the local queue.",
+      "Set by Netlify, not by you. On Netlify the intake queue and the ledger of notices sent are the site's Netlify Blobs stores `intake` and `notice-ledger`; Netlify's local emulation (`astro dev`, `netlify dev`) keeps the local ones.",
+  },
+  {
+    name: 'PUBLISHERS_EMAIL',
+    description:
+      "Who publishes the policies on this site, as email addresses separated by commas: they are reminded 30 days before, and on, each policy's next review date. When unset, `complaints review-policies` lists the reminders and nothing is mailed.",
   },
 ] as const;
 
@@ -73,6 +79,10 @@ export type Adapters = {
   caseStore(provider: Pick<Provider, 'caseStore'>): CaseStore;
   intakeQueue: IntakeQueue;
   mailer: Mailer;
+  /** Which deadline notices were sent. */
+  noticeLedger: NoticeLedger;
+  /** Who is reminded of policy reviews; empty when nobody is set. */
+  publishers: string[];
 };
 
 /** Netlify's runtime global, present only inside a Netlify function (typed by @netlify/functions there). */
@@ -126,6 +136,11 @@ export function chooseAdapters(environment: Environment): Adapters {
     caseStore,
     intakeQueue: chooseIntakeQueue(environment, dataDir),
     mailer: chooseMailer(environment, dataDir),
+    noticeLedger: chooseNoticeLedger(environment, dataDir),
+    publishers: (environment.PUBLISHERS_EMAIL ?? '')
+      .split(',')
+      .map((address) => address.trim())
+      .filter((address) => address !== ''),
   };
 }
 
@@ -152,20 +167,33 @@ function gitHubRepository(
   return { owner, repo };
 }
 
-function chooseIntakeQueue(environment: Environment, dataDir: string): IntakeQueue {
+/**
+ * The site's Netlify Blobs store `name` on Netlify; none elsewhere. Netlify's local emulation
+ * (which `astro dev` runs) also sets a Blobs context, pointing at a server on this machine: then
+ * the local adapters are used, so that with no configuration everything is under `.data/` beside
+ * the cases and the outbox, where the CLI and tests look for it.
+ */
+function netlifyBlobsStore(environment: Environment, name: string): Store | undefined {
   const context = environment.NETLIFY_BLOBS_CONTEXT;
   const blobs = context === undefined ? undefined : decodeBlobsContext(context);
-  // Netlify's local emulation (which `astro dev` runs) also sets a Blobs context, pointing at a server
-  // on this machine. Then the local queue is used, so that with no configuration every submission is
-  // under `.data/` beside the cases and the outbox, where the CLI and tests look for it.
-  if (blobs === undefined || isOnThisMachine(blobs.edgeURL))
-    return new LocalFileIntakeQueue(join(dataDir, 'intake'));
-  // A retry must see the record the first post wrote; strong reads need the uncached edge.
+  if (blobs === undefined || isOnThisMachine(blobs.edgeURL)) return undefined;
+  // A retry must see the record the first attempt wrote; strong reads need the uncached edge.
   const consistency = blobs.uncachedEdgeURL === undefined ? 'eventual' : 'strong';
   const { apiURL, edgeURL, uncachedEdgeURL, siteID, token } = blobs;
-  return new BlobsIntakeQueue(
-    getStore({ name: 'intake', consistency, apiURL, edgeURL, uncachedEdgeURL, siteID, token }),
-  );
+  return getStore({ name, consistency, apiURL, edgeURL, uncachedEdgeURL, siteID, token });
+}
+
+function chooseIntakeQueue(environment: Environment, dataDir: string): IntakeQueue {
+  const store = netlifyBlobsStore(environment, 'intake');
+  return store === undefined
+    ? new LocalFileIntakeQueue(join(dataDir, 'intake'))
+    : new BlobsIntakeQueue(store);
+}
+
+/** Netlify functions keep no files between runs, so there the ledger is a Blobs store. */
+function chooseNoticeLedger(environment: Environment, dataDir: string): NoticeLedger {
+  const store = netlifyBlobsStore(environment, 'notice-ledger');
+  return store === undefined ? new LocalFileLedger(join(dataDir, 'ledger')) : new BlobsNoticeLedger(store);
 }
 
 /** Netlify's Blobs context (base64 JSON); `{}` when it cannot be read, which `getStore` then reports. */

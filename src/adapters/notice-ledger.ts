@@ -1,5 +1,6 @@
 import { access, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { Store } from '@netlify/blobs';
 import { writeFileExclusively } from './durable-file.ts';
 
 /**
@@ -15,7 +16,14 @@ export type NoticeLedger = {
   /** Where the notice stands, without recording it (for a dry run). */
   status(key: string): Promise<LedgerEntry>;
   markSent(key: string): Promise<void>;
+  /** Every key marked sent, sorted: what tests and people read back. */
+  sentKeys(): Promise<string[]>;
 };
+
+/** Keys are references, notice kinds, stage slugs and dates (`noticeKey`): safe file and blob names. */
+function checkLedgerKey(key: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(key)) throw new RangeError(`"${key}" is not a ledger key`);
+}
 
 /** `new`: this call recorded it; `unsent`: recorded earlier but not yet sent; `sent`: done. */
 export type LedgerEntry = 'new' | 'unsent' | 'sent';
@@ -32,8 +40,7 @@ export class LocalFileLedger implements NoticeLedger {
   }
 
   #path(key: string): string {
-    // Keys are references, notice kinds, stage slugs and dates: already safe file names.
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(key)) throw new RangeError(`"${key}" is not a ledger key`);
+    checkLedgerKey(key);
     // One folder per case (the key's reference), so no folder grows past a case's own notices.
     return join(this.directory, key.split('.')[0] ?? key, key);
   }
@@ -54,13 +61,52 @@ export class LocalFileLedger implements NoticeLedger {
     await writeFileExclusively(`${this.#path(key)}.sent`, `${new Date().toISOString()}\n`);
   }
 
-  /** Every key marked sent, sorted: what tests and the CLI read back. */
   async sentKeys(): Promise<string[]> {
     const names = await readdir(this.directory, { recursive: true }).catch(() => []);
     return names
       .filter((name) => name.endsWith('.sent'))
       .map((name) => name.slice(name.lastIndexOf('/') + 1, -'.sent'.length))
       .sort();
+  }
+}
+
+const SENT = 'sent/';
+const RECORDED = 'recorded/';
+
+/**
+ * The ledger on Netlify, where a function's files do not outlive it: a Netlify Blobs store
+ * (`notice-ledger`), recording with its conditional write (`onlyIfNew`).
+ */
+export class BlobsNoticeLedger implements NoticeLedger {
+  readonly #store: Store;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  async record(key: string): Promise<LedgerEntry> {
+    checkLedgerKey(key);
+    const written = await this.#store.set(`${RECORDED}${key}`, new Date().toISOString(), { onlyIfNew: true });
+    if (written.modified) return 'new';
+    return (await this.#has(`${SENT}${key}`)) ? 'sent' : 'unsent';
+  }
+
+  async status(key: string): Promise<LedgerEntry> {
+    if (await this.#has(`${SENT}${key}`)) return 'sent';
+    return (await this.#has(`${RECORDED}${key}`)) ? 'unsent' : 'new';
+  }
+
+  async markSent(key: string): Promise<void> {
+    await this.#store.set(`${SENT}${key}`, new Date().toISOString());
+  }
+
+  async sentKeys(): Promise<string[]> {
+    const { blobs } = await this.#store.list({ prefix: SENT });
+    return blobs.map((blob) => blob.key.slice(SENT.length)).sort();
+  }
+
+  async #has(key: string): Promise<boolean> {
+    return (await this.#store.getMetadata(key)) !== null;
   }
 }
 

@@ -190,3 +190,14 @@ async function sendNotice(
   await options.ledger.markSent(key);
   report.sent[notice.kind] += 1;
 }
+
+/** The report as a person reads it: one line of cases, one of notices. */
+export function describeSweep(report: SweepReport, dryRun: boolean): string[] {
+  const notices = NOTICE_KINDS.filter((kind) => report.sent[kind] > 0).map(
+    (kind) => `${kind} ${report.sent[kind]}`,
+  );
+  return [
+    `${report.cases} cases read (${report.storeReads} store reads), ${report.changed} ${dryRun ? 'would change' : 'updated'}, ${report.conflictsRetried} conflicts retried, ${report.unreadable} unreadable`,
+    `${dryRun ? 'would send' : 'sent'}: ${notices.length === 0 ? 'nothing' : notices.join(', ')}; ${report.unaddressed} due to nobody with an email address`,
+  ];
+}

@@ -3,8 +3,14 @@ import { drainIntake, intakeServices } from '../adapters/complaint-intake.ts';
 import { adapters } from '../adapters/environment.ts';
 import { holidayCalendar } from '../adapters/holidays.ts';
 import { loadProviders } from '../adapters/provider-files.ts';
+import { loadPolicies, remindPublishers } from '../adapters/review-policies.ts';
+import { describeSweep, sweepDeadlines } from '../adapters/sweep.ts';
+import { londonDate } from '../core/calendar.ts';
 import { dueDate } from '../core/deadlines.ts';
+import { exampleNotice } from '../core/notice-messages.ts';
+import { NOTICE_KINDS, type NoticeKind, noticeKey } from '../core/notices.ts';
 import { IsoDateSchema, NATIONS, NationSchema, type Period } from '../core/period.ts';
+import type { Provider } from '../core/provider.ts';
 import { describeRule, findRule, RULE_CLOCKS } from '../core/provider-rules.ts';
 
 /** Where a command writes; tests pass their own to read what a person would see. */
@@ -20,7 +26,10 @@ const USAGE = `Usage:
   complaints due --nation <${NATIONS.join('|')}> --from YYYY-MM-DD (--working-days N | --calendar-days N | --weeks N)
   complaints due --provider <slug> --rule <stage>.<${RULE_CLOCKS.join('|')}> --from YYYY-MM-DD
   complaints providers
-  complaints drain`;
+  complaints drain
+  complaints sweep [--now YYYY-MM-DD] [--provider <slug>] [--dry-run]
+  complaints mail-preview [<${NOTICE_KINDS.join('|')}>]
+  complaints review-policies [--now YYYY-MM-DD]`;
 
 function parseDate(value: string | undefined, option: string): string {
   if (value === undefined) throw new UsageError(`${option} is required, as YYYY-MM-DD`);
@@ -48,6 +57,21 @@ function periodFrom(values: Record<string, string | undefined>): Period {
   return { unit, count: parseCount(values[unit] as string, `--${unit}`) };
 }
 
+function findProvider(providers: readonly Provider[], slug: string): Provider {
+  const provider = providers.find((candidate) => candidate.slug === slug);
+  if (provider === undefined) {
+    throw new UsageError(
+      `no provider is called "${slug}"; the providers are: ${providers.map((p) => p.slug).join(', ')}`,
+    );
+  }
+  return provider;
+}
+
+/** `--now`, or today in London. */
+function todayFrom(now: string | undefined): string {
+  return now === undefined ? londonDate(new Date()) : parseDate(now, '--now');
+}
+
 async function due(args: string[], io: Io): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -67,13 +91,7 @@ async function due(args: string[], io: Io): Promise<void> {
     if (values.nation !== undefined) throw new UsageError('give --nation or --provider, not both');
     if (values.rule === undefined)
       throw new UsageError('--rule is required with --provider, e.g. --rule stage-1.respond');
-    const providers = await loadProviders();
-    const provider = providers.find((candidate) => candidate.slug === values.provider);
-    if (provider === undefined) {
-      throw new UsageError(
-        `no provider is called "${values.provider}"; the providers are: ${providers.map((p) => p.slug).join(', ')}`,
-      );
-    }
+    const provider = findProvider(await loadProviders(), values.provider);
     const rule = findRule(provider, values.rule);
     if (!rule.ok) throw new UsageError(rule.problem);
     io.out(dueDate(from, rule.period, holidayCalendar(provider.nation)));
@@ -125,7 +143,87 @@ async function drain(args: string[], io: Io): Promise<void> {
   if (report.stillPending > 0) process.exitCode = 1;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = { due, providers, drain };
+/** Brings every open case's clocks up to date and sends the notices due (DESIGN, "Scheduled work"). */
+async function sweep(args: string[], io: Io): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { now: { type: 'string' }, provider: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    strict: true,
+  });
+  const today = todayFrom(values.now);
+  const all = await loadProviders();
+  const chosen = adapters();
+  const dryRun = values['dry-run'] ?? false;
+  const report = await sweepDeadlines({
+    providers: values.provider === undefined ? all : [findProvider(all, values.provider)],
+    store: chosen.caseStore,
+    mailer: chosen.mailer,
+    ledger: chosen.noticeLedger,
+    today,
+    dryRun,
+    caseUrl: intakeServices(chosen).caseUrl,
+  });
+  for (const line of describeSweep(report, dryRun)) io.out(line);
+}
+
+/** Writes an example of each notice (or of one kind) to the mailer, to see what staff get. */
+async function mailPreview(args: string[], io: Io): Promise<void> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  const [kind, ...rest] = positionals;
+  if (rest.length > 0) throw new UsageError('give at most one notice kind');
+  if (kind !== undefined && !(NOTICE_KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError(`there is no notice "${kind}"; the notices are: ${NOTICE_KINDS.join(', ')}`);
+  }
+  const [provider] = await loadProviders();
+  if (provider === undefined) throw new Error('there are no providers in content/providers');
+  const chosen = adapters();
+  const today = londonDate(new Date());
+  for (const each of kind === undefined ? NOTICE_KINDS : [kind as NoticeKind]) {
+    const { notice, message } = exampleNotice(provider, each, today, (path) =>
+      intakeServices(chosen).caseUrl(provider, path),
+    );
+    const { id } = await chosen.mailer.send({
+      to: ['staff@example.org'],
+      ...message,
+      idempotencyKey: `preview-${noticeKey(notice)}-${Date.now()}`,
+      tag: 'preview',
+    });
+    io.out(`${each}: ${id}`);
+  }
+}
+
+/** Reminds the publishers of policy reviews coming up or due. */
+async function reviewPolicies(args: string[], io: Io): Promise<void> {
+  const { values } = parseArgs({ args, options: { now: { type: 'string' } }, strict: true });
+  const chosen = adapters();
+  const { reminders, sent } = await remindPublishers({
+    policies: await loadPolicies(),
+    today: todayFrom(values.now),
+    publishers: chosen.publishers,
+    mailer: chosen.mailer,
+    ledger: chosen.noticeLedger,
+    siteUrl: chosen.siteUrl,
+  });
+  for (const reminder of reminders) {
+    io.out(
+      `${reminder.slug}: review ${reminder.when === 'due' ? 'was due' : 'due'} ${reminder.nextReviewDate}`,
+    );
+  }
+  io.out(
+    chosen.publishers.length === 0
+      ? `${reminders.length} reminders; PUBLISHERS_EMAIL is not set, so none was mailed`
+      : `${reminders.length} reminders, ${sent} mailed`,
+  );
+}
+
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
+  due,
+  providers,
+  drain,
+  sweep,
+  'mail-preview': mailPreview,
+  'review-policies': reviewPolicies,
+};
 
 /** Runs `complaints <command> ...` and returns the process exit code. */
 export async function runComplaints(argv: string[], io: Io): Promise<number> {

@@ -1,8 +1,11 @@
 import { longDate } from './calendar.ts';
 import type { ClockKind } from './case.ts';
+import { casePath } from './case-file.ts';
 import { type MessageContent, render } from './intake-messages.ts';
 import type { Notice, NoticeKind } from './notices.ts';
+import type { IsoDate } from './period.ts';
 import type { Provider } from './provider.ts';
+import { createReference, REFERENCE_RANDOM_BYTES } from './reference.ts';
 
 /**
  * The email for each notice. Staff notices go to inboxes that may be shared or forwarded, so they
@@ -103,3 +106,38 @@ export function noticeMessage(provider: Provider, notice: Notice, caseUrl: strin
 
 /** The mail tag of a notice kind (Resend tags are letters, digits, `_` and `-`). */
 export const noticeTag = (kind: NoticeKind): string => `notice-${kind}`;
+
+/** The clock an example of each kind is about. */
+const EXAMPLE_CLOCKS: Record<NoticeKind, ClockKind | undefined> = {
+  'due-soon': 'respond',
+  overdue: 'acknowledge',
+  chase: 'chase',
+  'interim-needed': 'respond',
+  'write-up-due': 'write-up',
+  'guardian-reminder': undefined,
+  'escalation-window-closing': 'escalate-window',
+  'escalation-window-closed': 'escalate-window',
+};
+
+/** An example notice of `kind` for an invented case of `provider`, dated `today`: for previews. */
+export function exampleNotice(
+  provider: Provider,
+  kind: NoticeKind,
+  today: IsoDate,
+  caseUrl: (path: string) => string,
+): { notice: Notice; message: MessageContent } {
+  const stage = provider.stages.find((candidate) => !candidate.informal) ?? provider.stages[0];
+  if (stage === undefined) throw new Error(`${provider.name} has no stages`);
+  const reference = createReference(provider.slug, today, new Uint8Array(REFERENCE_RANDOM_BYTES));
+  const clock = EXAMPLE_CLOCKS[kind];
+  const notice: Notice = {
+    kind,
+    reference,
+    stage: stage.id,
+    ...(clock === undefined ? {} : { clock }),
+    dueBy: today,
+    recipients: ['handler'],
+  };
+  const path = casePath(provider, { reference, receivedAt: `${today}T09:00:00Z` });
+  return { notice, message: noticeMessage(provider, notice, caseUrl(path)) };
+}

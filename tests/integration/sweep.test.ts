@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseStore } from '../../src/adapters/case-store.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
+import { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
 import { LocalFileLedger } from '../../src/adapters/notice-ledger.ts';
 import { type SweepOptions, sweepDeadlines } from '../../src/adapters/sweep.ts';
 import { addCalendarDays } from '../../src/core/calendar.ts';
@@ -164,11 +166,16 @@ async function staffEdit(store: CaseStore, path: string, change: (stored: Case) 
   if (!result.ok) throw new Error(`staff edit of ${path} conflicted`);
 }
 
-function sweepOptions(world: IntakeWorld, ledger: LocalFileLedger, today: IsoDate): SweepOptions {
+function sweepOptions(
+  world: IntakeWorld,
+  mailer: LocalOutboxMailer,
+  ledger: LocalFileLedger,
+  today: IsoDate,
+): SweepOptions {
   return {
     providers: world.providers,
     store: () => world.store,
-    mailer: world.mailer,
+    mailer: mailer,
     ledger,
     today,
     dryRun: false,
@@ -178,8 +185,11 @@ function sweepOptions(world: IntakeWorld, ledger: LocalFileLedger, today: IsoDat
 
 describe('the deadline sweep', () => {
   let world: IntakeWorld;
+  let mailer: LocalOutboxMailer;
   beforeEach(async () => {
     world = await createIntakeWorld();
+    // The sweep's own outbox, in the world's data folder.
+    mailer = new LocalOutboxMailer(join(world.dir, 'outbox'));
   });
   afterEach(async () => {
     await world.cleanUp();
@@ -219,14 +229,14 @@ describe('the deadline sweep', () => {
     const mailed: string[] = [];
     let seen = 0;
     for (const day of weekdays()) {
-      const first = await sweepDeadlines(sweepOptions(world, ledger, day));
-      const again = await sweepDeadlines(sweepOptions(world, ledger, day));
+      const first = await sweepDeadlines(sweepOptions(world, mailer, ledger, day));
+      const again = await sweepDeadlines(sweepOptions(world, mailer, ledger, day));
       expect(
         Object.values(again.sent).every((count) => count === 0),
         `second sweep on ${day}`,
       ).toBe(true);
       expect(again.changed, `second sweep on ${day} changes nothing`).toBe(0);
-      const outbox = await world.mailer.sent();
+      const outbox = await mailer.sent();
       for (const { message } of outbox.slice(seen)) {
         const [reference, what, stage, dueBy] = message.idempotencyKey.split('.');
         mailed.push(
@@ -277,7 +287,7 @@ describe('the deadline sweep', () => {
     };
     const ledger = new LocalFileLedger(`${world.dir}/ledger`);
     const report = await sweepDeadlines({
-      ...sweepOptions(world, ledger, '2026-12-22'),
+      ...sweepOptions(world, mailer, ledger, '2026-12-22'),
       store: () => racing,
     });
 
@@ -298,12 +308,15 @@ describe('the deadline sweep', () => {
     );
     await world.store.create(path, text, 'Receive');
     const ledger = new LocalFileLedger(`${world.dir}/ledger`);
-    const report = await sweepDeadlines({ ...sweepOptions(world, ledger, '2026-12-22'), dryRun: true });
+    const report = await sweepDeadlines({
+      ...sweepOptions(world, mailer, ledger, '2026-12-22'),
+      dryRun: true,
+    });
 
     expect(report).toMatchObject({ cases: 1, changed: 1 });
     expect(report.sent).toMatchObject({ overdue: 1, 'guardian-reminder': 1 });
     expect((await world.store.read(path))?.text).toBe(text);
-    expect(await world.mailer.sent()).toEqual([]);
+    expect(await mailer.sent()).toEqual([]);
     expect(await ledger.sentKeys()).toEqual([]);
   });
 });

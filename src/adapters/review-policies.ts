@@ -1,0 +1,109 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { addCalendarDays, longDate } from '../core/calendar.ts';
+import { type MessageContent, render } from '../core/intake-messages.ts';
+import type { IsoDate } from '../core/period.ts';
+import { checkReview, type Policy, PolicySchema } from '../core/policy.ts';
+import type { Mailer } from './mailer.ts';
+import type { NoticeLedger } from './notice-ledger.ts';
+
+/** Where the published policies are: `content/policies/<slug>.md`. */
+export const POLICIES_DIR = fileURLToPath(new URL('../../content/policies/', import.meta.url));
+
+/** How long before a policy's next review date its publishers are first reminded. */
+const REMIND_DAYS_BEFORE = 30;
+
+export interface PolicyReminder {
+  /** The policy's file name without `.md`: the provider's slug. */
+  slug: string;
+  title: string;
+  nextReviewDate: IsoDate;
+  /** `soon`: within 30 days of the date; `due`: the date has come (or passed) and the review is due. */
+  when: 'soon' | 'due';
+}
+
+/** The reminder a policy is due on `today`, if any: from 30 days before its next review date. */
+export function reviewReminder(slug: string, policy: Policy, today: IsoDate): PolicyReminder | undefined {
+  const review = checkReview(policy, today);
+  if (review.state === 'not-stated') return undefined;
+  const { nextReviewDate } = review;
+  const title = policy.title ?? `${slug} policy`;
+  if (today >= nextReviewDate) return { slug, title, nextReviewDate, when: 'due' };
+  if (today >= addCalendarDays(nextReviewDate, -REMIND_DAYS_BEFORE)) {
+    return { slug, title, nextReviewDate, when: 'soon' };
+  }
+  return undefined;
+}
+
+/** Every policy's front matter, by slug; a file with bad front matter is an error naming it. */
+export async function loadPolicies(dir: string = POLICIES_DIR): Promise<[string, Policy][]> {
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.md')).sort();
+  return Promise.all(
+    files.map(async (file): Promise<[string, Policy]> => {
+      const text = await readFile(join(dir, file), 'utf8');
+      const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+      const result = PolicySchema.safeParse(parse(front) ?? {});
+      if (!result.success) {
+        throw new Error(
+          `content/policies/${file} has front matter Redress cannot read: ${result.error.message}`,
+        );
+      }
+      return [file.slice(0, -'.md'.length), result.data];
+    }),
+  );
+}
+
+export function reviewReminderMessage(reminder: PolicyReminder, siteUrl: string): MessageContent {
+  const date = longDate(reminder.nextReviewDate);
+  const page = new URL(`/providers/${reminder.slug}/`, siteUrl).href;
+  return reminder.when === 'soon'
+    ? render(`Policy review due ${date}: ${reminder.title}`, [
+        `"${reminder.title}" (${reminder.slug}) is due for review on ${date}.`,
+        'Once it is reviewed, publish the new policy and update its next review date in content/policies.',
+        `The policy on the site: ${page}`,
+      ])
+    : render(`Policy review due: ${reminder.title}`, [
+        `"${reminder.title}" (${reminder.slug}) was due for review on ${date}. Its page now says the review is overdue.`,
+        'Publish the reviewed policy and update its next review date in content/policies.',
+        `The policy on the site: ${page}`,
+      ]);
+}
+
+export interface ReviewOptions {
+  policies: readonly [string, Policy][];
+  today: IsoDate;
+  /** Who publishes the policies; nobody is mailed when there is no one. */
+  publishers: readonly string[];
+  mailer: Mailer;
+  ledger: NoticeLedger;
+  siteUrl: string;
+}
+
+/**
+ * Reminds the publishers of each policy review coming up or due, once per policy, date and kind
+ * of reminder (the same ledger as deadline notices), and answers every reminder due today.
+ */
+export async function remindPublishers(
+  options: ReviewOptions,
+): Promise<{ reminders: PolicyReminder[]; sent: number }> {
+  const reminders = options.policies
+    .map(([slug, policy]) => reviewReminder(slug, policy, options.today))
+    .filter((reminder) => reminder !== undefined);
+  let sent = 0;
+  if (options.publishers.length === 0) return { reminders, sent };
+  for (const reminder of reminders) {
+    const key = `policy-${reminder.slug}.review-${reminder.when}.policy.${reminder.nextReviewDate}`;
+    if ((await options.ledger.record(key)) === 'sent') continue;
+    await options.mailer.send({
+      to: [...options.publishers],
+      ...reviewReminderMessage(reminder, options.siteUrl),
+      idempotencyKey: key,
+      tag: 'policy-review',
+    });
+    await options.ledger.markSent(key);
+    sent += 1;
+  }
+  return { reminders, sent };
+}

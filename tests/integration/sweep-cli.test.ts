@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseAdapters } from '../../src/adapters/environment.ts';
+import { holidayCalendar } from '../../src/adapters/holidays.ts';
+import type { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
+import { loadProvider } from '../../src/adapters/provider-files.ts';
+import { runComplaints } from '../../src/cli/complaints.ts';
+import { CaseSchema } from '../../src/core/case.ts';
+import { casePath, serialiseCaseFile } from '../../src/core/case-file.ts';
+import { deriveClocks } from '../../src/core/clocks.ts';
+import { NOTICE_KINDS } from '../../src/core/notices.ts';
+import { givenCase } from '../unit/given-case.ts';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runComplaints(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'redress-sweep-cli-'));
+  // The CLI chooses its adapters from the environment on first use.
+  process.env.REDRESS_DATA_DIR = dir;
+  delete process.env.PUBLISHERS_EMAIL;
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('complaints sweep, mail-preview and review-policies', () => {
+  it.each([
+    [['sweep', '--now', '2026-02-30'], '--now must be a real date'],
+    [['sweep', '--provider', 'nobody'], 'no provider is called "nobody"'],
+    [['sweep', '--later'], "Unknown option '--later'"],
+    [['mail-preview', 'reminder'], 'there is no notice "reminder"'],
+    [['review-policies', '--now', 'tomorrow'], '--now must be a real date'],
+  ])('%j is refused with the usage (exit 2)', async (argv, message) => {
+    const { code, err } = await run(...argv);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+    expect(err).toContain('complaints sweep [--now YYYY-MM-DD] [--provider <slug>] [--dry-run]');
+  });
+
+  it('sweeps on the day given: a dry run first, then once for real, then nothing more', async () => {
+    const provider = await loadProvider('digital-marketing-mentor');
+    const context = { provider, calendar: holidayCalendar(provider.nation) };
+    const received = givenCase(context, '2026-12-07');
+    const stored = CaseSchema.parse({ ...received, complainant: { ...received.complainant, under18: true } });
+    await chooseAdapters({ REDRESS_DATA_DIR: dir })
+      .caseStore(provider)
+      .create(
+        casePath(provider, stored),
+        serialiseCaseFile(stored, deriveClocks(stored, provider, '2026-12-07', context.calendar)),
+        'Receive',
+      );
+    const args = ['sweep', '--now', '2026-12-22', '--provider', 'digital-marketing-mentor'];
+
+    expect((await run(...args, '--dry-run')).out).toContain('would send: overdue 1, guardian-reminder 1');
+    expect((await run(...args)).out).toContain('sent: overdue 1, guardian-reminder 1');
+    expect(await run(...args)).toMatchObject({ code: 0, out: expect.stringContaining('sent: nothing') });
+  });
+
+  it('writes an example of every notice to the outbox', async () => {
+    const mailer = chooseAdapters({ REDRESS_DATA_DIR: dir }).mailer as LocalOutboxMailer;
+    const before = (await mailer.sent()).length;
+    const { code, out } = await run('mail-preview');
+    expect(code).toBe(0);
+    expect(out.split('\n').map((line) => line.split(':')[0])).toEqual([...NOTICE_KINDS]);
+    const previews = (await mailer.sent()).slice(before);
+    expect(previews.map((entry) => entry.message.tag)).toEqual(NOTICE_KINDS.map(() => 'preview'));
+  });
+
+  it('lists policy reviews due, and mails nobody when no publishers are set', async () => {
+    const { code, out } = await run('review-policies', '--now', '2026-11-23');
+    expect(code).toBe(0);
+    expect(out.split('\n').at(-1)).toMatch(/reminders; PUBLISHERS_EMAIL is not set, so none was mailed$/);
+  });
+});
