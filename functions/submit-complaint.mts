@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Config } from '@netlify/functions';
+import type { Config, Context } from '@netlify/functions';
 import { type IntakeServices, intakeServices, receiveComplaint } from '../src/adapters/complaint-intake.ts';
 import { adapters } from '../src/adapters/environment.ts';
 import { holidayCalendar } from '../src/adapters/holidays.ts';
@@ -39,6 +39,8 @@ export interface SubmitDependencies {
   /** The static complaint page the form is re-rendered into, for a browser without JavaScript. */
   formPage(provider: Provider, request: Request): Promise<string>;
   now(): Date;
+  /** Keeps work going after the response is sent (Netlify's `context.waitUntil`). */
+  defer(task: Promise<unknown>): void;
 }
 
 const UNAVAILABLE =
@@ -169,11 +171,9 @@ export async function handleSubmission(
       },
     );
   }
-  logEvent('intake.received', {
-    reference: receipt.reference,
-    accepted: receipt.accepted,
-    committed: receipt.committed,
-  });
+  logEvent('intake.received', { reference: receipt.reference, accepted: receipt.accepted });
+  // Accepted durably, so the complainant can be told now; the commit and emails finish meanwhile.
+  dependencies.defer(receipt.completion);
   const location = confirmationPath(provider, receipt.reference);
   if (wantsJson(request)) {
     const clock = (kind: string) =>
@@ -188,13 +188,19 @@ export async function handleSubmission(
   return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 }
 
-export default (request: Request): Promise<Response> =>
-  handleSubmission(request, {
+export default async (request: Request, context?: Partial<Context>): Promise<Response> => {
+  // Where the runtime cannot keep work going after the response, it is finished before answering.
+  const unfinished: Promise<unknown>[] = [];
+  const response = await handleSubmission(request, {
     services: intakeServices(adapters()),
     providers: () => loadProviders(FUNCTION_PROVIDERS_DIR),
     formPage: fetchComplaintPage,
     now: () => new Date(),
+    defer: (task) => (context?.waitUntil === undefined ? unfinished.push(task) : context.waitUntil(task)),
   });
+  await Promise.all(unfinished);
+  return response;
+};
 
 export const config: Config = {
   path: '/api/complaints/:provider',

@@ -37,17 +37,21 @@ export interface IntakeReceipt {
   /** The case as accepted (the first acceptance, when this was a retry). */
   stored: Case;
   derived: Derived;
-  /** `existing` when the same submission had already been accepted: nothing new was stored or sent. */
+  /** `existing` when the same submission had already been accepted. */
   accepted: 'new' | 'existing';
-  /** False when the case store failed: the submission waits in the queue for the drain. */
-  committed: boolean;
+  /**
+   * Committing the case file and sending the acknowledgements, already under way: it settles true
+   * once both are done, false when they are left to the drain. Never rejects.
+   */
+  completion: Promise<boolean>;
 }
 
 /**
  * Takes a complaint in (DESIGN, "Intake"): accept it durably under its idempotency key before
- * anything else, so a repeat returns the first reference; then commit the case file and send the
- * acknowledgements. A failure after acceptance leaves the submission pending for `drainIntake`;
- * a failure to accept rejects, so the caller never says "received" for a complaint it could lose.
+ * anything else, so a repeat returns the first reference, and say "received" once that is done.
+ * Committing the case file and acknowledging it then run on (`completion`); a failure there leaves
+ * the submission pending for `drainIntake`. A failure to accept rejects, so the caller never says
+ * "received" for a complaint it could lose.
  */
 export async function receiveComplaint(
   services: IntakeServices,
@@ -63,8 +67,14 @@ export async function receiveComplaint(
     acceptedAt: now.toISOString(),
   });
   if (accepted === 'existing') logEvent('intake.repeat', { reference: record.reference });
-  const result = await completeIntake(services, provider, record, now);
-  return { reference: record.reference, accepted, ...result };
+  const stored = CaseSchema.parse(record.payload);
+  const derived = deriveClocks(stored, provider, londonDate(now), holidayCalendar(provider.nation));
+  // A retry of a submission still waiting for the store tries again; one already done is left alone.
+  const completion =
+    record.committedAt === undefined
+      ? completeIntake(services, provider, record, stored, derived)
+      : Promise.resolve(true);
+  return { reference: record.reference, stored, derived, accepted, completion };
 }
 
 /**
@@ -76,28 +86,25 @@ async function completeIntake(
   services: IntakeServices,
   provider: Provider,
   record: IntakeRecord,
-  now: Date,
-): Promise<Omit<IntakeReceipt, 'reference' | 'accepted'>> {
-  const stored = CaseSchema.parse(record.payload);
-  const derived = deriveClocks(stored, provider, londonDate(now), holidayCalendar(provider.nation));
+  stored: Case,
+  derived: Derived,
+): Promise<boolean> {
   const path = casePath(provider, stored);
-  let committed = false;
+  let step = 'commit';
   try {
     await services
       .caseStore(provider)
       .create(path, serialiseCaseFile(stored, derived), `Receive ${stored.reference}`);
-    committed = true;
+    step = 'acknowledge';
     await sendAcknowledgements(services, provider, stored, derived, path);
+    step = 'mark';
     await services.queue.markCommitted(record.key, new Date().toISOString());
+    return true;
   } catch (error) {
     // The reason is the adapter's; it never holds what the complainant wrote.
-    logEvent('intake.deferred', {
-      reference: stored.reference,
-      step: committed ? 'acknowledge' : 'commit',
-      reason: (error as Error).message,
-    });
+    logEvent('intake.deferred', { reference: stored.reference, step, reason: (error as Error).message });
+    return false;
   }
-  return { stored, derived, committed };
 }
 
 async function sendAcknowledgements(
@@ -151,8 +158,9 @@ export async function drainIntake(
       logEvent('intake.unknown-provider', { reference: record.reference, provider: slug });
       continue;
     }
-    const { committed } = await completeIntake(services, provider, record, now);
-    if (committed) completed += 1;
+    const stored = CaseSchema.parse(record.payload);
+    const derived = deriveClocks(stored, provider, londonDate(now), holidayCalendar(provider.nation));
+    if (await completeIntake(services, provider, record, stored, derived)) completed += 1;
   }
   const stillPending = (await services.queue.pending()).length;
   return { pending: pending.length, completed, stillPending };

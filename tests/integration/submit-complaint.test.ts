@@ -65,7 +65,7 @@ describe('a valid complaint', () => {
     });
     expect(stored?.derived.nextDue).toMatchObject({ clock: 'acknowledge', dueBy: '2026-11-27' });
 
-    const sent = await world.mailer.sent();
+    const sent = await world.sent();
     const acknowledgement = sent.find((entry) => entry.message.tag === 'acknowledgement');
     expect(acknowledgement?.message.to).toEqual(['ada@example.org']);
     expect(acknowledgement?.message.text).toContain(body.reference);
@@ -83,7 +83,7 @@ describe('a valid complaint', () => {
   it("tells the provider's intake contact of a new case with the reference and dates only", async () => {
     const response = await submit(jsonPost('dynamic-training', validFields()));
     const { reference } = await response.json();
-    const notice = (await world.mailer.sent()).find((entry) => entry.message.tag === 'new-case');
+    const notice = (await world.sent()).find((entry) => entry.message.tag === 'new-case');
     expect(notice?.message.to).toEqual(['complaints@dynamictraining.org.uk']);
     expect(notice?.message.text).toContain(reference);
     expect(notice?.message.text).toContain('Respond by Wednesday 25 November 2026');
@@ -138,9 +138,7 @@ describe('a valid complaint', () => {
       reason: 'consented',
       consent: { confirmed: true },
     });
-    const acknowledgement = (await world.mailer.sent()).find(
-      (entry) => entry.message.tag === 'acknowledgement',
-    );
+    const acknowledgement = (await world.sent()).find((entry) => entry.message.tag === 'acknowledgement');
     expect(acknowledgement?.message.to).toEqual(['ada@example.org']);
     expect(acknowledgement?.message.text).toMatch(/^Dear Ada Example,/);
   });
@@ -253,9 +251,7 @@ describe('never lost, never twice', () => {
     expect(again.status).toBe(200);
     expect((await again.json()).reference).toBe(first.reference);
     expect((await world.cases()).size).toBe(1);
-    expect(
-      (await world.mailer.sent()).filter((entry) => entry.message.tag === 'acknowledgement'),
-    ).toHaveLength(1);
+    expect((await world.sent()).filter((entry) => entry.message.tag === 'acknowledgement')).toHaveLength(1);
   });
 
   it('going back and resubmitting the same answers without JavaScript makes one case', async () => {
@@ -339,7 +335,7 @@ describe('when a complaint cannot be accepted durably', () => {
     expect(response.headers.get('retry-after')).toBe('60');
     expect((await response.json()).error).toContain('could not save your complaint');
     expect(await world.cases()).toEqual(new Map());
-    expect(await world.mailer.sent()).toEqual([]);
+    expect(await world.sent()).toEqual([]);
   });
 
   it('a browser without JavaScript gets the form back with everything entered and the reason', async () => {

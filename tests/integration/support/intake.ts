@@ -54,10 +54,14 @@ export interface IntakeWorld {
   provider(slug: string): Provider;
   services: IntakeServices;
   dependencies: SubmitDependencies;
-  mailer: LocalOutboxMailer;
   store: CaseStore;
+  mailer: LocalOutboxMailer;
+  /** Waits for the work requests left going after their responses: commits and emails. */
+  settle(): Promise<void>;
   /** Every case file in the local case store, parsed, by path. */
   cases(): Promise<Map<string, ReturnType<typeof parseCaseFile>>>;
+  /** Every message in the local outbox, once the work left going has finished. */
+  sent(): ReturnType<LocalOutboxMailer['sent']>;
   /** Paths git has committed (the working tree may hold more). */
   committedPaths(): Promise<string[]>;
   cleanUp(): Promise<void>;
@@ -83,6 +87,7 @@ export async function createIntakeWorld(
     caseUrl: (p, path) => `http://localhost:4321/cases/${p.slug}/#/collections/cases/entries/${path}`,
   };
   const casesDir = join(dir, 'cases');
+  const deferred: Promise<unknown>[] = [];
   return {
     dir,
     providers,
@@ -95,13 +100,25 @@ export async function createIntakeWorld(
       providers: async () => providers,
       formPage: async () => PAGE_SHELL,
       now: () => NOW,
+      defer: (task) => {
+        deferred.push(task);
+      },
+    },
+    settle: async () => {
+      await Promise.all(deferred.splice(0));
     },
     async cases() {
+      await Promise.all(deferred.splice(0));
       const paths = (await store.list('')).filter((path) => path.endsWith('.yaml'));
       const files = await store.readMany(paths);
       return new Map([...files].map(([path, file]) => [path, parseCaseFile(file.text, path)]));
     },
+    async sent() {
+      await Promise.all(deferred.splice(0));
+      return (chosen.mailer as LocalOutboxMailer).sent();
+    },
     async committedPaths() {
+      await Promise.all(deferred.splice(0));
       const entries = await readdir(casesDir).catch(() => []);
       if (entries.length === 0) return [];
       const { stdout } = await git('git', ['-C', casesDir, 'ls-tree', '-r', '--name-only', 'HEAD']);
