@@ -3,7 +3,7 @@ import { londonDate } from '../src/core/calendar.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { REFERENCE_RANDOM_BYTES } from '../src/core/reference.ts';
 import { type CaseConfig, DERIVED_WIDGET, firstFormalStage, REFERENCE_WIDGET } from './case-config.ts';
-import { pathsToRemove, referenceFor, reviewCase } from './case-save.ts';
+import { instantText, pathsToRemove, referenceFor, reviewCase } from './case-save.ts';
 import { CaseReferenceControl, casePreview, DerivedClocksControl } from './case-views.ts';
 
 /**
@@ -47,7 +47,8 @@ CMS.registerEventListener({
   handler: ({ entry }: { entry: Entry }) => {
     let data = entry.get('data');
     for (const path of pathsToRemove(data.toJS())) data = data.deleteIn(path);
-    const receivedAt = data.get('receivedAt');
+    const receivedAt = instantText(data.get('receivedAt'));
+    data = data.setIn(['receivedAt'], receivedAt);
     if (typeof receivedAt === 'string' && entry.get('newRecord') === true) {
       if (!data.get('reference')) {
         const random = crypto.getRandomValues(new Uint8Array(REFERENCE_RANDOM_BYTES));

@@ -74,6 +74,14 @@ export function reviewCase(data: Record<string, unknown>, provider: Provider): s
   );
 }
 
+/**
+ * Decap reads a YAML timestamp ending in `Z` (how the engine writes `receivedAt`) as a Date and
+ * would write it back with milliseconds; the case keeps the instant as the text it was.
+ */
+export function instantText(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString().replace(/\.000Z$/, 'Z') : value;
+}
+
 /** The reference of a case logged by staff, dated the London day it was received. */
 export function referenceFor(provider: Provider, receivedAt: string, random: Uint8Array): string {
   return createReference(provider.slug, londonDate(receivedAt), random);

@@ -3,6 +3,7 @@ import type { CaseFile, Clock, Derived } from '../src/core/case.ts';
 import { describePeriod } from '../src/core/deadlines.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { EVENT_LABELS } from './case-config.ts';
+import { instantText } from './case-save.ts';
 
 /**
  * What the staff editor shows rather than edits: the engine's clocks (a widget that never calls
@@ -178,7 +179,7 @@ export function casePreview(provider: Provider) {
       h(
         'p',
         null,
-        `${stored.status ?? 'open'} at ${stored.stage ?? '—'}; received ${stored.receivedAt ?? '—'} by ${stored.channel ?? '—'}`,
+        `${stored.status ?? 'open'} at ${stored.stage ?? '—'}; received ${String(instantText(stored.receivedAt) ?? '—')} by ${stored.channel ?? '—'}`,
       ),
       raised.length === 0
         ? null

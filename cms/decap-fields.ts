@@ -141,8 +141,15 @@ export function fieldFor(
   if (schema.const !== undefined) return { ...base, widget: 'hidden', default: schema.const };
   if (schema.enum !== undefined) return { ...base, widget: 'select', options: schema.enum.map(String) };
   switch (schema.type) {
-    case 'object':
-      return { ...base, widget: 'object', collapsed: !required, fields: fieldsFor(schema, override, here) };
+    case 'object': {
+      const fields = fieldsFor(schema, override, here);
+      return {
+        ...base,
+        widget: 'object',
+        collapsed: !required,
+        fields: required ? fields : fields.map(optional),
+      };
+    }
     case 'array':
       return { ...base, ...listFor(name, schema.items ?? {}, override, here) };
     case 'boolean':
@@ -222,6 +229,21 @@ function listFor(
   if (item.enum !== undefined) return { widget: 'select', multiple: true, options: item.enum.map(String) };
   if (item.type === 'object') return { widget: 'list', fields: fieldsFor(item, override, path) };
   return { widget: 'list', field: fieldFor(singular(name), item, true, override, path) };
+}
+
+/**
+ * A field of a group that may be left out (a representative): Decap checks the required fields of
+ * a group even when nobody opened it, so inside it nothing is marked required, and the save check
+ * (the schema itself) says what a group that was filled in still needs.
+ */
+function optional(field: DecapField): DecapField {
+  return {
+    ...field,
+    required: false,
+    ...(field.fields === undefined ? {} : { fields: field.fields.map(optional) }),
+    ...(field.field === undefined ? {} : { field: optional(field.field) }),
+    ...(field.types === undefined ? {} : { types: field.types.map(optional) }),
+  };
 }
 
 /** `relatedPolicies` → `relatedPolicy`: the name of one item of a list of strings. */

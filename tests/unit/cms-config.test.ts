@@ -65,7 +65,17 @@ function literalValues(node: Node, name: string): unknown[] | undefined {
   return values.length > 0 ? values : undefined;
 }
 
-function expectAgreement(node: Node, fields: readonly DecapField[], path: string, want: Expectations): void {
+/**
+ * `optionalGroup`: inside a group that may be left out, no field is marked required (Decap would
+ * check them in a group nobody opened); the schema check on save says what a filled-in group needs.
+ */
+function expectAgreement(
+  node: Node,
+  fields: readonly DecapField[],
+  path: string,
+  want: Expectations,
+  optionalGroup = false,
+): void {
   const [properties, required] = propertiesOf(node);
   expect(fields.map((field) => field.name).toSorted(), `fields of ${path || 'the file'}`).toEqual(
     Object.keys(properties).toSorted(),
@@ -74,7 +84,9 @@ function expectAgreement(node: Node, fields: readonly DecapField[], path: string
     const field = fields.find((candidate) => candidate.name === name) as DecapField;
     const where = path === '' ? name : `${path}.${name}`;
     if (!(path === '' && want.notAsked.includes(name)) && field.widget !== 'hidden') {
-      expect(field.required, `${where} required`).toBe(required.has(name) && property.default === undefined);
+      expect(field.required, `${where} required`).toBe(
+        !optionalGroup && required.has(name) && property.default === undefined,
+      );
     }
     const literals = literalValues(node, name);
     const fromProvider = want.optionsFor(name);
@@ -95,14 +107,28 @@ function expectAgreement(node: Node, fields: readonly DecapField[], path: string
     } else if (property.type === 'boolean') {
       expect(field.widget, `${where} widget`).toBe('boolean');
     } else if (property.type === 'object' || property.oneOf !== undefined || property.anyOf !== undefined) {
-      expectAgreement(property, field.fields ?? [], where, want);
+      const notAsked = path === '' && want.notAsked.includes(name);
+      expectAgreement(
+        property,
+        field.fields ?? [],
+        where,
+        want,
+        optionalGroup || notAsked || !required.has(name),
+      );
     } else if (property.type === 'array') {
-      expectListAgreement(property.items ?? {}, field, where, want);
+      // A list's items are checked only when there are some, so an optional list is no optional group.
+      expectListAgreement(property.items ?? {}, field, where, want, optionalGroup);
     }
   }
 }
 
-function expectListAgreement(items: Node, field: DecapField, where: string, want: Expectations): void {
+function expectListAgreement(
+  items: Node,
+  field: DecapField,
+  where: string,
+  want: Expectations,
+  optionalGroup: boolean,
+): void {
   const variants = items.oneOf ?? items.anyOf;
   const types = literalValues(items, 'type');
   if (variants !== undefined && types?.length === variants.length) {
@@ -118,6 +144,7 @@ function expectListAgreement(items: Node, field: DecapField, where: string, want
         field.types?.[i]?.fields ?? [],
         `${where}[${String(types[i])}]`,
         want,
+        optionalGroup,
       );
     });
   } else if (items.enum !== undefined) {
@@ -128,7 +155,7 @@ function expectListAgreement(items: Node, field: DecapField, where: string, want
     ]);
   } else if (items.type === 'object' || variants !== undefined) {
     expect(field.widget).toBe('list');
-    expectAgreement(items, field.fields ?? [], `${where}[]`, want);
+    expectAgreement(items, field.fields ?? [], `${where}[]`, want, optionalGroup);
   } else {
     expect([field.widget, field.field?.widget], `${where} is a list of text`).toEqual(['list', 'string']);
   }
