@@ -20,14 +20,36 @@ function parse(date: IsoDate): DateTime {
   return parsed;
 }
 
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Milliseconds since 1970 at the start of `date` in UTC, checked like `parse`. Day arithmetic is
+ * done on these rather than with luxon because a deadline sweep counts days millions of times.
+ */
+function utcMs(date: IsoDate): number {
+  const match = ISO_DATE.exec(date);
+  const day = new Date(0);
+  if (match !== null) day.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (match === null || isoOf(day.getTime()) !== date) {
+    throw new RangeError(`"${date}" is not a calendar date written YYYY-MM-DD`);
+  }
+  return day.getTime();
+}
+
+function isoOf(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
 /** `date` moved by `days` calendar days (negative moves back). */
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
-  return parse(date).plus({ days }).toISODate() as IsoDate;
+  return isoOf(utcMs(date) + days * DAY_MS);
 }
 
 /** Monday to Friday, and not a bank holiday of the calendar's nation. */
 export function isWorkingDay(date: IsoDate, calendar: HolidayCalendar): boolean {
-  return parse(date).weekday <= 5 && !calendar.isBankHoliday(date);
+  const weekday = new Date(utcMs(date)).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !calendar.isBankHoliday(date);
 }
 
 /**
@@ -45,7 +67,7 @@ export function londonDate(instant: Date | string): IsoDate {
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round(parse(to).diff(parse(from), 'days').days);
+  return Math.round((utcMs(to) - utcMs(from)) / DAY_MS);
 }
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
