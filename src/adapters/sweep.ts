@@ -53,6 +53,8 @@ export interface SweepReport {
   sent: Record<NoticeKind, number>;
   /** Notices due to nobody with an email address in the provider file; logged by reference. */
   unaddressed: number;
+  /** Notices the mailer refused; the ledger keeps them unsent, so the next sweep sends them. */
+  failed: number;
   /** Case files that could not be read as cases; logged by path. */
   unreadable: number;
   /** Requests to the case stores: lists, batched reads and re-reads after a conflict. */
@@ -73,6 +75,7 @@ export async function sweepDeadlines(options: SweepOptions): Promise<SweepReport
     conflictsRetried: 0,
     sent: Object.fromEntries(NOTICE_KINDS.map((kind) => [kind, 0])) as Record<NoticeKind, number>,
     unaddressed: 0,
+    failed: 0,
     unreadable: 0,
     storeReads: 0,
     engineMs: 0,
@@ -181,12 +184,23 @@ async function sendNotice(
   // Recorded before sending. A run that overlaps this one and finds the record not yet marked sent
   // sends with the same idempotency key, which the mailer answers without mailing twice.
   if ((await options.ledger.record(key)) === 'sent') return;
-  await options.mailer.send({
-    to,
-    ...noticeMessage(provider, notice, options.caseUrl(provider, path)),
-    idempotencyKey: key,
-    tag: noticeTag(notice.kind),
-  });
+  try {
+    await options.mailer.send({
+      to,
+      ...noticeMessage(provider, notice, options.caseUrl(provider, path)),
+      idempotencyKey: key,
+      tag: noticeTag(notice.kind),
+    });
+  } catch (error) {
+    // One refused email must not stop the other cases' notices; the reason is the mailer's own.
+    logEvent('sweep.send-failed', {
+      reference: notice.reference,
+      notice: notice.kind,
+      reason: (error as Error).message,
+    });
+    report.failed += 1;
+    return;
+  }
   await options.ledger.markSent(key);
   report.sent[notice.kind] += 1;
 }
@@ -198,6 +212,6 @@ export function describeSweep(report: SweepReport, dryRun: boolean): string[] {
   );
   return [
     `${report.cases} cases read (${report.storeReads} store reads), ${report.changed} ${dryRun ? 'would change' : 'updated'}, ${report.conflictsRetried} conflicts retried, ${report.unreadable} unreadable`,
-    `${dryRun ? 'would send' : 'sent'}: ${notices.length === 0 ? 'nothing' : notices.join(', ')}; ${report.unaddressed} due to nobody with an email address`,
+    `${dryRun ? 'would send' : 'sent'}: ${notices.length === 0 ? 'nothing' : notices.join(', ')}; ${report.unaddressed} due to nobody with an email address, ${report.failed} failed`,
   ];
 }

@@ -164,6 +164,7 @@ async function sweep(args: string[], io: Io): Promise<void> {
     caseUrl: intakeServices(chosen).caseUrl,
   });
   for (const line of describeSweep(report, dryRun)) io.out(line);
+  if (report.failed > 0) process.exitCode = 1;
 }
 
 /** Writes an example of each notice (or of one kind) to the mailer, to see what staff get. */

@@ -319,4 +319,34 @@ describe('the deadline sweep', () => {
     expect(await mailer.sent()).toEqual([]);
     expect(await ledger.sentKeys()).toEqual([]);
   });
+
+  it('leaves a notice the mailer refused unsent, and the next sweep sends it', async () => {
+    const provider = world.provider('digital-marketing-mentor');
+    const stored = fixtureCase(world, FIXTURES[3] as Fixture);
+    const text = serialiseCaseFile(
+      stored,
+      deriveClocks(stored, provider, '2026-12-07', holidayCalendar(provider.nation)),
+    );
+    await world.store.create(casePath(provider, stored), text, 'Receive');
+    const ledger = new LocalFileLedger(`${world.dir}/ledger`);
+    let refusals = 1;
+    const flaky = {
+      send: (message: Parameters<LocalOutboxMailer['send']>[0]) => {
+        if (refusals-- > 0) return Promise.reject(new Error('mail service unavailable'));
+        return mailer.send(message);
+      },
+    };
+    const first = await sweepDeadlines({
+      ...sweepOptions(world, mailer, ledger, '2026-12-08'),
+      mailer: flaky,
+    });
+    expect(first.failed).toBe(1);
+    expect(await mailer.sent()).toEqual([]);
+    const second = await sweepDeadlines({
+      ...sweepOptions(world, mailer, ledger, '2026-12-09'),
+      mailer: flaky,
+    });
+    expect(second.sent['guardian-reminder']).toBe(1);
+    expect((await mailer.sent()).map((entry) => entry.message.tag)).toEqual(['notice-guardian-reminder']);
+  });
 });
