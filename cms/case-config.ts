@@ -156,6 +156,9 @@ function decorate(field: DecapField, provider: Provider): DecapField {
       };
     case 'status':
       return { ...withHint, default: 'open' };
+    case 'receivedAt':
+      // Decap's datetime widget fills in the moment the form opens: a call is logged as it is taken.
+      return { ...withHint, default: '{{now}}' };
     case 'events':
       return {
         ...withHint,

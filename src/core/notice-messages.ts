@@ -57,6 +57,13 @@ function subjectAndBody(notice: Notice, stageName: string): { subject: string; l
           'If it cannot be sent by then, send the complainant an interim response saying what is being done and when they can expect the full response, and record it in the case.',
         ],
       };
+    case 'date-needed':
+      return {
+        subject: `Date needed: ${ref}`,
+        lines: [
+          `Complaint ${ref} (${stageName}) reached this stage on ${date}. Give the complainant a date by which they will hear back, and record it in the case: the reminders count from it.`,
+        ],
+      };
     case 'write-up-due':
       return {
         subject: `Written record due ${date}: ${ref}`,
@@ -113,6 +120,7 @@ const EXAMPLE_CLOCKS: Record<NoticeKind, ClockKind | undefined> = {
   overdue: 'acknowledge',
   chase: 'chase',
   'interim-needed': 'respond',
+  'date-needed': 'respond',
   'write-up-due': 'write-up',
   'guardian-reminder': undefined,
   'escalation-window-closing': 'escalate-window',

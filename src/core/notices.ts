@@ -1,7 +1,7 @@
 import type { HolidayCalendar } from './calendar.ts';
 import type { Case, CaseFile, Clock, ClockKind } from './case.ts';
 import { dueDate } from './deadlines.ts';
-import { replayEvents } from './lifecycle.ts';
+import { type LifecycleState, replayEvents } from './lifecycle.ts';
 import type { IsoDate } from './period.ts';
 import type { Provider, Stage } from './provider.ts';
 
@@ -16,6 +16,7 @@ export const NOTICE_KINDS = [
   'overdue',
   'chase',
   'interim-needed',
+  'date-needed',
   'write-up-due',
   'guardian-reminder',
   'escalation-window-closing',
@@ -110,10 +111,16 @@ export function noticesDue(
   calendar: HolidayCalendar,
 ): Notice[] {
   if (file.status !== 'open') return [];
+  const state = replayEvents(file.events);
   const reminderFrom = dueDate(today, provider.reminders.dueSoon, calendar);
   const notices: Notice[] = [];
   for (const clock of file.derived.clocks) {
-    if (clock.dueBy === undefined || clock.pausedSince !== undefined) continue;
+    if (clock.pausedSince !== undefined) continue;
+    if (clock.dueBy === undefined) {
+      const dateNeeded = dateNeededNotice(clock, state);
+      if (dateNeeded !== undefined) notices.push({ reference: file.reference, ...dateNeeded });
+      continue;
+    }
     const notice = clockNotice(
       { ...clock, dueBy: clock.dueBy },
       stageOf(provider, clock.stage),
@@ -121,8 +128,25 @@ export function noticesDue(
     );
     if (notice !== undefined) notices.push({ reference: file.reference, ...notice });
   }
-  const guardian = guardianReminder(file, provider);
+  const guardian = guardianReminder(file, provider, state);
   return guardian === undefined ? notices : [...notices, guardian];
+}
+
+/**
+ * ACE: "They will give the customer a specific time that they will get back to them in". Until
+ * the handler records that date, nothing can fall due, so the handler is asked for it once, keyed
+ * to the day the stage started.
+ */
+function dateNeededNotice(clock: Clock, state: LifecycleState): Omit<Notice, 'reference'> | undefined {
+  const startedOn = state.stages.find((progress) => progress.stage === clock.stage)?.startedOn;
+  if (clock.clock !== 'respond' || clock.state !== 'upcoming' || startedOn === undefined) return undefined;
+  return {
+    kind: 'date-needed',
+    stage: clock.stage,
+    clock: clock.clock,
+    dueBy: startedOn,
+    recipients: ['handler'],
+  };
 }
 
 /**
@@ -132,11 +156,11 @@ export function noticesDue(
  * complaint was received.
  */
 function guardianReminder(
-  file: Pick<Case, 'reference' | 'events' | 'complainant'>,
+  file: Pick<Case, 'reference' | 'complainant'>,
   provider: Provider,
+  state: LifecycleState,
 ): Notice | undefined {
   if (provider.under18 === undefined || !file.complainant.under18) return undefined;
-  const state = replayEvents(file.events);
   const received = state.stages[0];
   if (received === undefined || state.guardianInformedOn !== undefined) return undefined;
   return {

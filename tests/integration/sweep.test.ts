@@ -107,6 +107,7 @@ const FIXTURES: Fixture[] = [
 const EXPECTED_MAIL = [
   '2026-12-07 cqm-email due-soon-acknowledge stage-1 2026-12-07 → casey@example.org',
   '2026-12-08 dmm-under-18 guardian-reminder stage-1 2026-12-07 → enquiries@digitalmarketingmentor.co.uk',
+  '2026-12-09 ace date-needed-respond stage-1 2026-12-08 → robin@example.org',
   '2026-12-10 interlearn chase-chase stage-1 2026-12-09 → customerservices@interlearn.co.uk',
   '2026-12-11 cqm-phone write-up-due-write-up stage-1 2026-12-15 → casey@example.org',
   '2026-12-14 cqm-phone due-soon-acknowledge stage-1 2026-12-16 → casey@example.org',

@@ -79,6 +79,21 @@ const ROWS: Row[] = [
     expected: ['interim-needed stage-1 2026-12-09 → complaints@dynamictraining.org.uk'],
   },
   {
+    name: 'a handler who must set the date is asked for it, once the stage has started',
+    provider: 'ace-training',
+    received: '2026-12-07',
+    today: '2026-12-08',
+    expected: ['date-needed stage-1 2026-12-07 →'],
+  },
+  {
+    name: 'no date is asked for once the handler set one',
+    provider: 'ace-training',
+    received: '2026-12-07',
+    commands: [{ type: 'set-handler-date', on: '2026-12-07', dueBy: '2026-12-18' }],
+    today: '2026-12-08',
+    expected: [],
+  },
+  {
     name: 'a paused clock sends nothing',
     provider: 'dynamic-training',
     received: '2026-12-07',

@@ -124,7 +124,11 @@ export async function createIntakeWorld(
       const { stdout } = await git('git', ['-C', casesDir, 'ls-tree', '-r', '--name-only', 'HEAD']);
       return stdout.split('\n').filter((line) => line.endsWith('.yaml'));
     },
-    cleanUp: () => rm(dir, { recursive: true, force: true }),
+    async cleanUp() {
+      // Work left going after an answer may still be writing into the folder being removed.
+      await Promise.allSettled(deferred.splice(0));
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
