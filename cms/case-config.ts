@@ -230,7 +230,9 @@ export function buildCaseConfig(provider: Provider, options: CaseEditorOptions =
           'Open a case to record what happened; add a case for a complaint taken by phone, post, in person or social media.',
         folder,
         // Per-year folders keep the list small: Decap reads every entry of a folder to sort or filter.
-        path: "{{receivedAt | date('YYYY')}}/{{slug}}",
+        // Decap fills `{{year}}` with the year the case is logged (it ignores filters in paths and
+        // writes the slug in lower case); casePath names a case the same way.
+        path: '{{year}}/{{slug}}',
         slug: '{{reference}}',
         identifier_field: 'reference',
         extension: 'yaml',

@@ -1,9 +1,9 @@
 import CMS from 'decap-cms-app';
-import { londonDate } from '../src/core/calendar.ts';
+import { type HolidayList, listedCalendar, londonDate } from '../src/core/calendar.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { REFERENCE_RANDOM_BYTES } from '../src/core/reference.ts';
 import { type CaseConfig, DERIVED_WIDGET, firstFormalStage, REFERENCE_WIDGET } from './case-config.ts';
-import { instantText, pathsToRemove, referenceFor, reviewCase } from './case-save.ts';
+import { derivedForNewCase, instantText, pathsToRemove, referenceFor, reviewCase } from './case-save.ts';
 import { CaseReferenceControl, casePreview, DerivedClocksControl } from './case-views.ts';
 
 /**
@@ -27,7 +27,12 @@ interface Entry {
 
 const embedded = document.getElementById('cms-config')?.textContent;
 if (embedded === undefined || embedded === null) throw new Error('the page embeds no editor config');
-const { config, provider } = JSON.parse(embedded) as { config: CaseConfig; provider: Provider };
+const { config, provider, holidays } = JSON.parse(embedded) as {
+  config: CaseConfig;
+  provider: Provider;
+  holidays: HolidayList;
+};
+const calendar = listedCalendar(holidays);
 
 // A new case starts with the complaint being received today at the first formal stage; on save
 // its date follows "Received at", so a call logged the next morning keeps the day it came in.
@@ -60,6 +65,13 @@ CMS.registerEventListener({
     }
     const problems = reviewCase(data.toJS(), provider);
     if (problems.length > 0) throw new Error(`The case was not saved:\n${problems.join('\n')}`);
+    // Only a new case gets its clocks here; after that the sweep alone writes them.
+    if (entry.get('newRecord') === true) {
+      data = data.setIn(
+        ['derived'],
+        derivedForNewCase(data.toJS(), provider, londonDate(new Date()), calendar),
+      );
+    }
     return data;
   },
 });

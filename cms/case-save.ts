@@ -1,6 +1,8 @@
-import { londonDate } from '../src/core/calendar.ts';
-import { CaseSchema } from '../src/core/case.ts';
+import { type HolidayCalendar, londonDate } from '../src/core/calendar.ts';
+import { CaseSchema, type Derived } from '../src/core/case.ts';
 import { checkCaseRules } from '../src/core/case-rules.ts';
+import { deriveClocks } from '../src/core/clocks.ts';
+import type { IsoDate } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { createReference } from '../src/core/reference.ts';
 import { labelFor } from './decap-fields.ts';
@@ -85,4 +87,24 @@ export function instantText(value: unknown): unknown {
 /** The reference of a case logged by staff, dated the London day it was received. */
 export function referenceFor(provider: Provider, receivedAt: string, random: Uint8Array): string {
   return createReference(provider.slug, londonDate(receivedAt), random);
+}
+
+/**
+ * The clocks of a case staff have just logged, worked out as the sweep would, so a call's write-up
+ * and acknowledgement dates show in the list at once. Outside the years the page's calendar lists,
+ * none are given: the next sweep works them out.
+ */
+export function derivedForNewCase(
+  data: Record<string, unknown>,
+  provider: Provider,
+  today: IsoDate,
+  calendar: HolidayCalendar,
+): Derived {
+  const { derived: _derived, ...stored } = data;
+  try {
+    return deriveClocks(CaseSchema.parse(stored), provider, today, calendar);
+  } catch (error) {
+    if (error instanceof RangeError) return { clocks: [] };
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import type { HolidayCalendar } from '../core/calendar.ts';
+import type { HolidayCalendar, HolidayList } from '../core/calendar.ts';
 import type { IsoDate, Nation } from '../core/period.ts';
 
 const REGIONS: Record<Nation, string> = {
@@ -70,4 +70,12 @@ export function holidayCalendar(nation: Nation): HolidayCalendar {
     calendars.set(nation, calendar);
   }
   return calendar;
+}
+
+/** The bank holidays of a nation from one year to another, inclusive, as a list to pass on. */
+export function holidayList(nation: Nation, fromYear: number, toYear: number): HolidayList {
+  const source = new Holidays('GB', REGIONS[nation]);
+  const dates: IsoDate[] = [];
+  for (let year = fromYear; year <= toYear; year += 1) dates.push(...holidaysOfYear(source, nation, year));
+  return { nation, fromYear, toYear, dates: dates.toSorted() };
 }

@@ -12,6 +12,32 @@ export interface HolidayCalendar {
 
 const LONDON = 'Europe/London';
 
+/** The bank holidays of a nation over whole years, as data a page can carry. */
+export interface HolidayList {
+  readonly nation: Nation;
+  readonly fromYear: number;
+  readonly toYear: number;
+  readonly dates: readonly IsoDate[];
+}
+
+/**
+ * A calendar over a listed range of years (the staff editor gets one in its page). A date outside
+ * the range is a RangeError, never a guess that it is a working day.
+ */
+export function listedCalendar(list: HolidayList): HolidayCalendar {
+  const dates = new Set(list.dates);
+  return {
+    nation: list.nation,
+    isBankHoliday(date) {
+      const year = Number(date.slice(0, 4));
+      if (!(year >= list.fromYear && year <= list.toYear)) {
+        throw new RangeError(`bank holidays are listed for ${list.fromYear}–${list.toYear}, not for ${date}`);
+      }
+      return dates.has(date);
+    },
+  };
+}
+
 function parse(date: IsoDate): DateTime {
   const parsed = DateTime.fromISO(date, { zone: 'utc' });
   if (!parsed.isValid || parsed.toISODate() !== date) {

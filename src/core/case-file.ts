@@ -5,10 +5,11 @@ import type { Provider } from './provider.ts';
 /**
  * Where a case lives in its provider's case store: `<folder>/<year>/<reference>.yaml`, the folder
  * being the provider's own folder of a shared repository, or its slug. Per-year folders keep the
- * staff editor's lists small (Decap reads every entry of a folder to sort or filter).
+ * staff editor's lists small (Decap reads every entry of a folder to sort or filter). The name is
+ * in lower case, as Decap names the cases staff log, so every case is named one way.
  */
 export function casePath(provider: Provider, stored: Pick<Case, 'reference' | 'receivedAt'>): string {
-  return `${caseFolder(provider)}/${stored.receivedAt.slice(0, 4)}/${stored.reference}.yaml`;
+  return `${caseFolder(provider)}/${stored.receivedAt.slice(0, 4)}/${stored.reference.toLowerCase()}.yaml`;
 }
 
 /** The folder holding all of a provider's cases. */

@@ -36,9 +36,9 @@ describe('a valid complaint', () => {
     expect(body.reference).toMatch(/^CQM-261123-[0-9A-HJKMNP-TV-Z]{6}$/);
 
     const cases = await world.cases();
-    expect([...cases.keys()]).toEqual([`cqm/2026/${body.reference}.yaml`]);
-    expect(await world.committedPaths()).toEqual([`cqm/2026/${body.reference}.yaml`]);
-    const stored = cases.get(`cqm/2026/${body.reference}.yaml`);
+    expect([...cases.keys()]).toEqual([`cqm/2026/${body.reference.toLowerCase()}.yaml`]);
+    expect(await world.committedPaths()).toEqual([`cqm/2026/${body.reference.toLowerCase()}.yaml`]);
+    const stored = cases.get(`cqm/2026/${body.reference.toLowerCase()}.yaml`);
     expect(stored).toMatchObject({
       reference: body.reference,
       provider: 'cqm',
@@ -103,8 +103,9 @@ describe('a valid complaint', () => {
   it('from a browser without JavaScript is answered with a redirect to its confirmation page', async () => {
     const response = await submit(formPost('digital-marketing-mentor', validFields()));
     expect(response.status).toBe(303);
-    const [path] = [...(await world.cases()).keys()];
-    const reference = path?.split('/').at(-1)?.replace('.yaml', '');
+    const [stored] = [...(await world.cases()).values()];
+    const reference = stored?.reference;
+    expect(reference).toMatch(/^DMM-/);
     expect(response.headers.get('location')).toBe(
       `/api/complaints/digital-marketing-mentor/received?reference=${reference}`,
     );

@@ -251,7 +251,7 @@ describe('the deadline sweep', () => {
     }
     expect(mailed).toEqual(EXPECTED_MAIL);
     // Sixty sweeps with git commits: seconds, not the default five.
-  }, 30_000);
+  }, 120_000);
 
   it('keeps a staff edit saved between its read and its write, and recomputes only the derived fields', async () => {
     const provider = world.provider('digital-marketing-mentor');

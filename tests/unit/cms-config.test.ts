@@ -202,7 +202,8 @@ describe('the staff case editor', () => {
       slug: '{{reference}}',
       create: true,
     });
-    expect(collection?.path).toBe("{{receivedAt | date('YYYY')}}/{{slug}}");
+    // Decap's own year and lower-cased slug: the staff editor spec proves the file lands at casePath.
+    expect(collection?.path).toBe('{{year}}/{{slug}}');
     expect(buildCaseConfig(cqm, { owner: 'example-org' }).backend.repo).toBe(
       `example-org/${cqm.caseStore.repository}`,
     );

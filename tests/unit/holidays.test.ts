@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { holidayCalendar } from '../../src/adapters/holidays.ts';
-import { addCalendarDays } from '../../src/core/calendar.ts';
+import { holidayCalendar, holidayList } from '../../src/adapters/holidays.ts';
+import { addCalendarDays, listedCalendar } from '../../src/core/calendar.ts';
 import { NATIONS, type Nation } from '../../src/core/period.ts';
 
 // The official GOV.UK bank holidays, kept beside the repository in shared/ (CI clones it there too).
@@ -58,5 +58,21 @@ describe('holidayCalendar', () => {
     const isBankHoliday = () => holidayCalendar('england-and-wales').isBankHoliday(date);
     expect(isBankHoliday).toThrow(RangeError);
     expect(isBankHoliday).toThrow(`"${date}" is not a calendar date written YYYY-MM-DD`);
+  });
+});
+
+describe('the list of bank holidays the staff editor carries', () => {
+  it.each(NATIONS)('%s: agrees with the calendar on every day of 2025–2028', (nation) => {
+    const listed = listedCalendar(holidayList(nation, 2025, 2028));
+    const calendar = holidayCalendar(nation);
+    for (let date = '2025-01-01'; date <= '2028-12-31'; date = addCalendarDays(date, 1)) {
+      expect(listed.isBankHoliday(date), date).toBe(calendar.isBankHoliday(date));
+    }
+  });
+
+  it('refuses a date outside the years it lists rather than call it a working day', () => {
+    const listed = listedCalendar(holidayList('england-and-wales', 2026, 2027));
+    expect(() => listed.isBankHoliday('2028-01-03')).toThrow(/listed for 2026–2027, not for 2028-01-03/);
+    expect(() => listed.isBankHoliday('2025-12-25')).toThrow(RangeError);
   });
 });

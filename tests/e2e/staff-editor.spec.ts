@@ -1,0 +1,183 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { parse } from 'yaml';
+import { holidayCalendar } from '../../src/adapters/holidays.ts';
+import { LocalGitCaseStore } from '../../src/adapters/local-git-case-store.ts';
+import { loadProvider } from '../../src/adapters/provider-files.ts';
+import { CaseSchema } from '../../src/core/case.ts';
+import { casePath, parseCaseFile, serialiseCaseFile } from '../../src/core/case-file.ts';
+import { deriveClocks } from '../../src/core/clocks.ts';
+import { dueDate } from '../../src/core/deadlines.ts';
+import type { Provider } from '../../src/core/provider.ts';
+
+/**
+ * The staff case editor against the local backend `npm start` runs: decap-server in git mode over
+ * a case store of the test's own, holding one overdue case.
+ */
+
+const REFERENCE = 'CQM-261102-7K3M9Q';
+const identity = {
+  GIT_AUTHOR_NAME: 'Redress staff editor',
+  GIT_AUTHOR_EMAIL: 'case-store@redress.invalid',
+  GIT_COMMITTER_NAME: 'Redress staff editor',
+  GIT_COMMITTER_EMAIL: 'case-store@redress.invalid',
+};
+
+let directory = '';
+let server: ChildProcess | undefined;
+let path = '';
+let provider: Provider;
+
+test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'Decap CMS is a JavaScript application');
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  directory = mkdtempSync(join(tmpdir(), 'redress-staff-editor-'));
+  provider = await loadProvider('cqm');
+  const stored = CaseSchema.parse({
+    reference: REFERENCE,
+    provider: 'cqm',
+    receivedAt: '2026-11-02T09:30:00Z',
+    channel: 'email',
+    complainant: {
+      name: 'Sam Example',
+      email: 'sam@example.org',
+      preferredContact: 'email',
+      role: 'learner-or-apprentice',
+      under18: false,
+    },
+    complaint: {
+      about: 'product-or-service',
+      whatHappened: 'The course materials never arrived.',
+      raisedInformally: { raised: false },
+      outcomeWanted: 'The materials.',
+    },
+    stage: 'stage-1',
+    status: 'open',
+    events: [{ type: 'received', on: '2026-11-02', stage: 'stage-1' }],
+  });
+  const derived = deriveClocks(stored, provider, '2026-11-23', holidayCalendar(provider.nation));
+  path = casePath(provider, stored);
+  await new LocalGitCaseStore(directory).create(path, serialiseCaseFile(stored, derived), 'Receive the case');
+  server = spawn(process.execPath, ['node_modules/decap-server/dist/index.js'], {
+    env: { ...process.env, ...identity, PORT: '8081', MODE: 'git', GIT_REPO_DIRECTORY: directory },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server?.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) resolve();
+    });
+    server?.on('exit', (code) => reject(new Error(`decap-server stopped (exit ${code})`)));
+  });
+});
+
+test.afterAll(() => {
+  server?.kill();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+async function logIn(page: Page): Promise<void> {
+  await page.goto('/cases/cqm/');
+  await page.getByRole('button', { name: /login/i }).click();
+}
+
+/** Decap's selects are not native: open one by its label and pick an option. */
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).last().click({ force: true });
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+async function publish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^publish$/i }).click();
+  await page.getByText('Publish now').click();
+  await expect(page.getByText('Entry saved')).toBeVisible();
+}
+
+const caseFile = () => parse(readFileSync(join(directory, path), 'utf8')) as Record<string, unknown>;
+
+test('a handler finds the overdue case, records an acknowledgement and a call, and only those fields change', async ({
+  page,
+}) => {
+  const before = caseFile();
+  await logIn(page);
+  await page.getByRole('button', { name: 'Filter by' }).click();
+  await page.getByText('Overdue', { exact: true }).click();
+  await page.getByText(`${REFERENCE} — stage-1 — open — next due 2026-11-06`).click();
+  await expect(page.getByText('Acknowledge at stage-1 by 2026-11-06 (OVERDUE)').first()).toBeVisible();
+
+  await page.getByRole('button', { name: /add events/i }).click();
+  await page.getByText('Acknowledgement sent', { exact: true }).click();
+  await page.getByLabel('On', { exact: true }).last().fill('2026-11-03');
+  await pick(page, 'Stage', 'stage-1');
+  await page.getByRole('button', { name: /add notes of calls/i }).click();
+  await page.getByLabel('On', { exact: true }).last().fill('2026-11-03');
+  await pick(page, 'Kind', 'call');
+  await page.getByLabel('By', { exact: true }).last().fill('Pat Example');
+  await page.getByLabel('Text', { exact: true }).last().fill('Called Sam: the materials are on their way.');
+  await publish(page);
+
+  const after = caseFile();
+  expect(after).toEqual({
+    ...before,
+    events: [...(before.events as unknown[]), { type: 'acknowledged', on: '2026-11-03', stage: 'stage-1' }],
+    notes: [
+      {
+        on: '2026-11-03',
+        kind: 'call',
+        by: 'Pat Example',
+        text: 'Called Sam: the materials are on their way.',
+      },
+    ],
+  });
+  const log = execFileSync('git', ['log', '--format=%s', '--', path], { cwd: directory }).toString();
+  expect(log.split('\n')[0]).toBe(`Update case 2026/${REFERENCE.toLowerCase()}`);
+  expect(execFileSync('git', ['status', '--porcelain'], { cwd: directory }).toString()).toBe('');
+});
+
+test('staff log a complaint taken by phone: it gets a reference, the engine can read it, and it shows in the list', async ({
+  page,
+}) => {
+  await logIn(page);
+  await page.goto('/cases/cqm/#/collections/cases/new');
+  await page.getByLabel('Name', { exact: true }).first().fill('Jo Example');
+  await page.getByLabel('Phone (optional)', { exact: true }).first().fill('01632 960 001');
+  await pick(page, 'Preferred contact', 'telephone');
+  await pick(page, 'Role', 'employer');
+  await pick(page, 'About', 'organisation');
+  await page
+    .getByLabel('What happened', { exact: true })
+    .fill('Invoices keep arriving for a course we cancelled.');
+  await page.getByLabel('Outcome wanted', { exact: true }).fill('The invoices cancelled.');
+  await publish(page);
+
+  const added = execFileSync('git', ['show', '--name-only', '--format=%s', 'HEAD'], { cwd: directory })
+    .toString()
+    .trim()
+    .split('\n');
+  expect(added).toHaveLength(3);
+  const [message, , file = ''] = added;
+  const logged = parseCaseFile(readFileSync(join(directory, file), 'utf8'), file);
+  expect(file).toBe(casePath(provider, logged));
+  expect(message).toBe(`Log case ${file.slice('cqm/'.length, -'.yaml'.length)}`);
+  expect(logged).toMatchObject({
+    channel: 'telephone',
+    stage: 'stage-1',
+    status: 'open',
+    complainant: { name: 'Jo Example', phone: '01632 960 001', role: 'employer' },
+  });
+  expect(logged.reference).toMatch(/^CQM-\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/);
+  expect(logged.events).toEqual([{ type: 'received', on: logged.receivedAt.slice(0, 10), stage: 'stage-1' }]);
+  // Its clocks are the engine's: CQM writes up a complaint made by phone within 3 working days.
+  const received = logged.events[0]?.on ?? '';
+  const calendar = holidayCalendar(provider.nation);
+  expect(logged.derived).toEqual(deriveClocks(logged, provider, received, calendar));
+  expect(logged.derived.clocks.find((clock) => clock.clock === 'write-up')?.dueBy).toBe(
+    dueDate(received, { unit: 'working-days', count: 3 }, calendar),
+  );
+
+  await page.goto('/cases/cqm/#/collections/cases');
+  await expect(page.getByText(logged.reference)).toBeVisible();
+});
