@@ -1,6 +1,6 @@
 import { londonDate } from '../core/calendar.ts';
 import { type Case, CaseSchema, type Derived } from '../core/case.ts';
-import { casePath, serialiseCaseFile } from '../core/case-file.ts';
+import { caseEntrySlug, casePath, serialiseCaseFile } from '../core/case-file.ts';
 import { deriveClocks } from '../core/clocks.ts';
 import { acknowledgementMessage, newCaseNotice } from '../core/intake-messages.ts';
 import type { Provider } from '../core/provider.ts';
@@ -26,9 +26,16 @@ export function intakeServices(chosen: Adapters): IntakeServices {
     queue: chosen.intakeQueue,
     mailer: chosen.mailer,
     caseStore: (provider) => chosen.caseStore(provider),
-    caseUrl: (provider, path) =>
-      new URL(`/cases/${provider.slug}/#/collections/cases/entries/${path}`, chosen.siteUrl).href,
+    caseUrl: (provider, path) => caseEditorUrl(chosen.siteUrl, provider, path),
   };
+}
+
+/** The address that opens the case at `path` in its provider's staff editor on `siteUrl`. */
+export function caseEditorUrl(siteUrl: string, provider: Provider, path: string): string {
+  return new URL(
+    `/cases/${provider.slug}/#/collections/cases/entries/${caseEntrySlug(provider, path)}`,
+    siteUrl,
+  ).href;
 }
 
 /** What the complainant is told: the reference, and the dates the engine holds the provider to. */

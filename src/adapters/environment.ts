@@ -36,9 +36,12 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'GITHUB_CASE_OWNER',
     description:
-      'The GitHub account or organisation that owns case repositories named without an owner (`redress-cases` rather than `acme/redress-cases`).',
+      'The GitHub account or organisation that owns case repositories named without an owner (`redress-cases` rather than `acme/redress-cases`). Read by the functions, and when the site is built by the staff editor.',
   },
-  { name: 'GITHUB_CASE_BRANCH', description: 'The branch cases are committed to. Default: `main`.' },
+  {
+    name: 'GITHUB_CASE_BRANCH',
+    description: 'The branch cases are committed to, by the functions and the staff editor. Default: `main`.',
+  },
   {
     name: 'GITHUB_API_URL',
     description: 'The GitHub API address, for GitHub Enterprise. Default: `https://api.github.com`.',
@@ -58,6 +61,21 @@ export const ENVIRONMENT_VARIABLES = [
     name: 'NETLIFY_BLOBS_CONTEXT',
     description:
       "Set by Netlify, not by you. On Netlify the intake queue and the ledger of notices sent are the site's Netlify Blobs stores `intake` and `notice-ledger`; Netlify's local emulation (`astro dev`, `netlify dev`) keeps the local ones.",
+  },
+  {
+    name: 'DECAP_AUTH_BASE_URL',
+    description:
+      "Read when the site is built. Where the editors' GitHub sign-in (OAuth) runs, Decap's `base_url`, e.g. `https://auth.example.org`. Default: Netlify's, with the site's GitHub OAuth app installed in Netlify.",
+  },
+  {
+    name: 'DECAP_SITE_REPOSITORY',
+    description:
+      "Read when the site is built. This site's GitHub repository, `owner/name`, which the publishers' editor at `/admin/` commits to. Default: `redress/redress`.",
+  },
+  {
+    name: 'DECAP_SITE_BRANCH',
+    description:
+      "Read when the site is built. The branch the publishers' editor commits to. Default: `main`.",
   },
   {
     name: 'PUBLISHERS_EMAIL',

@@ -3,6 +3,7 @@ import {
   type CreateResult,
   checkStorePath,
   folderOfPrefix,
+  hashGitBlob,
   type StoredFile,
   type UpdateResult,
 } from './case-store.ts';
@@ -33,8 +34,19 @@ const MAX_COMMIT_ATTEMPTS = 8;
 const MAX_REQUEST_ATTEMPTS = 4;
 /** Files per commit: one tree request carries them all, and GitHub caps request bodies. */
 const MAX_BATCH = 50;
-/** Blob reads in flight at once: enough to finish a sweep's reads quickly, few enough to look polite. */
+/** Reads in flight at once: enough to finish a sweep's reads quickly, few enough to look polite. */
 const READ_CONCURRENCY = 8;
+/**
+ * Files per GraphQL query when reading many. A query that asks for no connections costs one point
+ * however many files it names, and the node limit counts only connections, so what bounds a batch
+ * is time and size: GitHub stops a query after 10 seconds (counting the timeout against the hour's
+ * points), caps the resources one query may use, and sends up to 512,000 bytes of each blob's text.
+ * A hundred case files of a few kilobytes come back in well under a megabyte, and a sweep of 5,000
+ * open cases spends 50 of the 5,000 points an hour instead of 5,000 REST requests.
+ */
+const READ_BATCH = 100;
+/** An `object(expression:)` read of a file: its blob, or nothing when the path holds no file. */
+const BLOB_FIELDS = '... on Blob { oid text }';
 
 /**
  * A provider's case repository on GitHub, written through the Git Data API: a new tree on top of
@@ -85,17 +97,17 @@ export class GitHubCaseStore implements CaseStore {
   async readMany(paths: readonly string[]): Promise<Map<string, StoredFile>> {
     for (const path of paths) checkStorePath(path);
     if (paths.length === 0) return new Map();
-    // One listing of the whole tree, then only the blobs asked for, rather than a request per path.
-    const blobs = await this.#blobShas(await this.#head());
-    const wanted = paths.flatMap((path) => {
-      const sha = blobs.get(path);
-      return sha === undefined ? [] : [{ path, sha }];
-    });
-    const texts = await mapWithConcurrency(wanted, READ_CONCURRENCY, async ({ path, sha }) => {
-      const file: StoredFile = { text: (await this.#blob(sha)).toString('utf8'), version: sha };
+    // Every batch reads at the same commit, so together they are one snapshot of the branch.
+    const commit = await this.#headCommit();
+    const batches = Array.from({ length: Math.ceil(paths.length / READ_BATCH) }, (_, i) =>
+      paths.slice(i * READ_BATCH, (i + 1) * READ_BATCH),
+    );
+    const blobs = await mapWithConcurrency(batches, READ_CONCURRENCY, (batch) => this.#blobsAt(commit, batch));
+    const files = await mapWithConcurrency(blobs.flat(), READ_CONCURRENCY, async ({ path, sha, text }) => {
+      const file: StoredFile = { text: text ?? (await this.#blob(sha)).toString('utf8'), version: sha };
       return [path, file] as const;
     });
-    return new Map(texts);
+    return new Map(files);
   }
 
   async list(prefix: string): Promise<string[]> {
@@ -146,6 +158,12 @@ export class GitHubCaseStore implements CaseStore {
 
   /** The branch's head commit and that commit's tree. */
   async #head(): Promise<{ commit: string; tree: string }> {
+    const commit = await this.#headCommit();
+    const { body } = await this.#call<{ tree: { sha: string } }>('GET', `/git/commits/${commit}`);
+    return { commit, tree: body.tree.sha };
+  }
+
+  async #headCommit(): Promise<string> {
     const branch = this.#options.branch;
     const ref = await this.#call<{ object: { sha: string } }>(
       'GET',
@@ -158,8 +176,7 @@ export class GitHubCaseStore implements CaseStore {
         `the case repository ${this.#repository()} has no branch "${branch}": give it a first commit`,
       );
     }
-    const commit = await this.#call<{ tree: { sha: string } }>('GET', `/git/commits/${ref.body.object.sha}`);
-    return { commit: ref.body.object.sha, tree: commit.body.tree.sha };
+    return ref.body.object.sha;
   }
 
   /** Every file in the head's tree: path → blob sha. */
@@ -193,6 +210,38 @@ export class GitHubCaseStore implements CaseStore {
     return { sha: file.sha, size: file.size, content: file.content ?? '' };
   }
 
+  /**
+   * The files at `paths` in `commit`, through one GraphQL query; paths with no file are left out.
+   * Paths travel as variables, never inside the query text. GraphQL's `text` is cut at 512,000
+   * bytes, null for what GitHub takes for binary, and may be recoded from another encoding, so it is
+   * kept only when it hashes to the blob's sha; otherwise `text` is undefined and the blob is read.
+   */
+  async #blobsAt(
+    commit: string,
+    paths: readonly string[],
+  ): Promise<{ path: string; sha: string; text: string | undefined }[]> {
+    const aliases = paths.map((_, i) => `f${i}`);
+    const query = `query($owner: String!, $name: String!, ${aliases.map((alias) => `$${alias}: String!`).join(', ')}) {
+  repository(owner: $owner, name: $name) {
+${aliases.map((alias) => `    ${alias}: object(expression: $${alias}) { ${BLOB_FIELDS} }`).join('\n')}
+  }
+}`;
+    const { repository } = await this.#graphql<{
+      repository: Record<string, { oid?: string; text?: string | null } | null> | null;
+    }>(query, {
+      owner: this.#options.owner,
+      name: this.#options.repo,
+      ...Object.fromEntries(paths.map((path, i) => [`f${i}`, `${commit}:${path}`])),
+    });
+    return paths.flatMap((path, i) => {
+      // Null when the path holds nothing; no `oid` when it holds a folder.
+      const blob = repository?.[`f${i}`];
+      if (blob?.oid === undefined) return [];
+      const text = typeof blob.text === 'string' && hashGitBlob(blob.text) === blob.oid ? blob.text : undefined;
+      return [{ path, sha: blob.oid, text }];
+    });
+  }
+
   async #blob(sha: string): Promise<Buffer> {
     return decode((await this.#call<{ content: string }>('GET', `/git/blobs/${sha}`)).body.content);
   }
@@ -201,21 +250,50 @@ export class GitHubCaseStore implements CaseStore {
     return `${this.#options.owner}/${this.#options.repo}`;
   }
 
-  /**
-   * One API call on the repository. Server and network errors are retried with jitter (every call
-   * here is safe to repeat: objects are content-addressed, a ref update to the same commit is a
-   * no-op); GitHub's rate-limit answers are waited out as its `retry-after` asks. Any other status
-   * not listed in `expected` is an error.
-   */
+  /** One REST call on the repository, through `#request`. */
   async #call<T>(
     method: 'GET' | 'POST' | 'PATCH',
     path: string,
     body?: unknown,
     expected: readonly number[] = [],
   ): Promise<{ status: number; body: T }> {
+    // Only REST writes create content; a GraphQL query only reads, so it does not wait here.
     if (method !== 'GET') await this.#limiter.take();
-    const { owner, repo, token, baseUrl, maxRetryAfterMs } = this.#options;
+    const { owner, repo, baseUrl } = this.#options;
     const url = `${baseUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}${path}`;
+    return this.#request<T>(method, url, body, expected);
+  }
+
+  /** One GraphQL query; any error GitHub reports with the answer fails it, partial data and all. */
+  async #graphql<T>(query: string, variables: Record<string, string>): Promise<T> {
+    const { body } = await this.#request<GitHubAnswer & { data?: T | null }>('POST', this.#graphqlUrl(), {
+      query,
+      variables,
+    });
+    if (body.errors !== undefined || body.data == null) {
+      throw new Error(`GitHub's GraphQL API refused to read ${this.#repository()}: ${describeAnswer(body)}`);
+    }
+    return body.data;
+  }
+
+  /** GitHub.com answers GraphQL at `/graphql`; GitHub Enterprise Server at `/api/graphql`, beside `/api/v3`. */
+  #graphqlUrl(): string {
+    return `${this.#options.baseUrl.replace(/\/api\/v3$/, '/api')}/graphql`;
+  }
+
+  /**
+   * One request to GitHub. Server and network errors are retried with jitter (every request here
+   * is safe to repeat: objects are content-addressed, a ref update to the same commit is a no-op, a
+   * query only reads); GitHub's rate-limit answers are waited out as it asks. Any other status not
+   * listed in `expected` is an error.
+   */
+  async #request<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    url: string,
+    body?: unknown,
+    expected: readonly number[] = [],
+  ): Promise<{ status: number; body: T }> {
+    const { token, maxRetryAfterMs } = this.#options;
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
@@ -235,9 +313,11 @@ export class GitHubCaseStore implements CaseStore {
         await backoff(attempt, 100);
         continue;
       }
-      const json = (await response.json().catch(() => ({}))) as T & { message?: string };
-      if (response.ok || expected.includes(response.status)) return { status: response.status, body: json };
-      const wait = rateLimitWait(response);
+      const json = (await response.json().catch(() => ({}))) as T & GitHubAnswer;
+      const wait = rateLimitWait(response, json);
+      if (wait === undefined && (response.ok || expected.includes(response.status))) {
+        return { status: response.status, body: json };
+      }
       if (wait !== undefined && wait <= maxRetryAfterMs && attempt < MAX_REQUEST_ATTEMPTS) {
         await sleep(wait);
         continue;
@@ -247,25 +327,35 @@ export class GitHubCaseStore implements CaseStore {
         continue;
       }
       throw new Error(
-        `GitHub answered ${response.status} to ${method} ${path.split('?')[0]} on ${this.#repository()}: ${json.message ?? ''}`,
+        `GitHub answered ${response.status} to ${method} ${new URL(url).pathname} on ${this.#repository()}: ${describeAnswer(json)}`,
       );
     }
   }
 }
 
+/** What GitHub says besides the data: REST's `message`, or GraphQL's `errors`. */
+type GitHubAnswer = { message?: string; errors?: { type?: string; message?: string }[] };
+
+function describeAnswer(answer: GitHubAnswer): string {
+  return answer.message ?? answer.errors?.map((error) => error.message).join('; ') ?? '';
+}
+
 /**
  * How long GitHub asks us to wait, or `undefined` when this is not a rate-limit answer: 429, or 403
  * with `retry-after` (secondary limit) or no requests left (primary limit, until `x-ratelimit-reset`).
+ * GraphQL answers a spent primary limit with 200 and an error of type `RATE_LIMITED` (lately also
+ * seen as `RATE_LIMIT`), with the same headers.
  */
-function rateLimitWait(response: Response): number | undefined {
-  if (response.status !== 429 && response.status !== 403) return undefined;
+function rateLimitWait(response: Response, answer: GitHubAnswer): number | undefined {
+  const graphQLLimited = answer.errors?.some((error) => error.type?.startsWith('RATE_LIMIT')) === true;
+  if (response.status !== 429 && response.status !== 403 && !graphQLLimited) return undefined;
   const retryAfter = response.headers.get('retry-after');
   if (retryAfter !== null) return Number(retryAfter) * 1000;
   if (response.headers.get('x-ratelimit-remaining') === '0') {
     return Math.max(0, Number(response.headers.get('x-ratelimit-reset')) * 1000 - Date.now());
   }
   // GitHub's advice when a secondary limit gives no time: wait at least a minute.
-  return response.status === 429 ? 60_000 : undefined;
+  return response.status === 403 ? undefined : 60_000;
 }
 
 function decode(base64: string): Buffer {

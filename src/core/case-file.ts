@@ -12,6 +12,18 @@ export function casePath(provider: Provider, stored: Pick<Case, 'reference' | 'r
   return `${caseFolder(provider)}/${stored.receivedAt.slice(0, 4)}/${stored.reference.toLowerCase()}.yaml`;
 }
 
+/**
+ * How the staff editor names the case at `path` in its address (`#/collections/cases/entries/…`):
+ * the path inside the provider's folder, without `.yaml`, e.g. `2026/cqm-261102-7k3m9q`.
+ */
+export function caseEntrySlug(provider: Pick<Provider, 'slug' | 'caseStore'>, path: string): string {
+  const prefix = `${caseFolder(provider)}/`;
+  if (!path.startsWith(prefix) || !path.endsWith('.yaml')) {
+    throw new Error(`${path} is not a case file of ${provider.slug} (${prefix}…/….yaml)`);
+  }
+  return path.slice(prefix.length, -'.yaml'.length);
+}
+
 /** The folder holding all of a provider's cases. */
 export function caseFolder(provider: Pick<Provider, 'slug' | 'caseStore'>): string {
   return provider.caseStore.folder ?? provider.slug;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
+import { caseEditorUrl } from '../../src/adapters/complaint-intake.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import { LocalGitCaseStore } from '../../src/adapters/local-git-case-store.ts';
 import { loadProvider } from '../../src/adapters/provider-files.ts';
@@ -135,6 +136,11 @@ test('a handler finds the overdue case, records an acknowledgement and a call, a
   const log = execFileSync('git', ['log', '--format=%s', '--', path], { cwd: directory }).toString();
   expect(log.split('\n')[0]).toBe(`Update case 2026/${REFERENCE.toLowerCase()}`);
   expect(execFileSync('git', ['status', '--porcelain'], { cwd: directory }).toString()).toBe('');
+
+  // The link each email to staff carries opens this case.
+  await page.goto('/');
+  await page.goto(caseEditorUrl(page.url(), provider, path));
+  await expect(page.getByRole('heading', { name: REFERENCE })).toBeVisible();
 });
 
 test('staff log a complaint taken by phone: it gets a reference, the engine can read it, and it shows in the list', async ({

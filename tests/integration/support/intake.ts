@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { SubmitDependencies } from '../../../functions/submit-complaint.mts';
 import type { CaseStore } from '../../../src/adapters/case-store.ts';
-import type { IntakeServices } from '../../../src/adapters/complaint-intake.ts';
+import { type IntakeServices, intakeServices } from '../../../src/adapters/complaint-intake.ts';
 import { chooseAdapters } from '../../../src/adapters/environment.ts';
 import type { LocalOutboxMailer } from '../../../src/adapters/local-outbox-mailer.ts';
 import { loadProviders } from '../../../src/adapters/provider-files.ts';
@@ -84,7 +84,7 @@ export async function createIntakeWorld(
     queue: chosen.intakeQueue,
     mailer: chosen.mailer,
     caseStore: () => wrapped,
-    caseUrl: (p, path) => `http://localhost:4321/cases/${p.slug}/#/collections/cases/entries/${path}`,
+    caseUrl: intakeServices(chosen).caseUrl,
   };
   const casesDir = join(dir, 'cases');
   const deferred: Promise<unknown>[] = [];
