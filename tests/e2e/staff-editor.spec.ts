@@ -140,7 +140,14 @@ test('a handler finds the overdue case, records an acknowledgement and a call, a
   // The link each email to staff carries opens this case.
   await page.goto('/');
   await page.goto(caseEditorUrl(page.url(), provider, path));
-  await expect(page.getByRole('heading', { name: REFERENCE })).toBeVisible();
+  await expect(page.getByText(REFERENCE, { exact: true })).toBeVisible();
+  // Beside the form, the case preview: what is due next, every clock, the route onward, the timeline.
+  const preview = page.frameLocator('iframe').first();
+  await expect(preview.getByRole('heading', { name: REFERENCE })).toBeVisible();
+  for (const heading of ['Due next', 'Clocks', 'Escalation', 'Timeline']) {
+    await expect(preview.getByRole('heading', { name: heading })).toBeVisible();
+  }
+  await expect(preview.getByText('Note of a call by Pat Example')).toBeVisible();
 });
 
 test('staff log a complaint taken by phone: it gets a reference, the engine can read it, and it shows in the list', async ({
