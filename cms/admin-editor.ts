@@ -1,10 +1,24 @@
 import CMS from 'decap-cms-app';
 import type { AdminConfig } from './admin-config.ts';
+import { reviewPublishedEntry } from './admin-save.ts';
+import { type Entry, emptyValuePaths } from './entry-checks.ts';
 
 /** The publishers' editor in the browser: starts Decap with the config the page embeds. */
 const embedded = document.getElementById('cms-config')?.textContent;
 if (embedded === undefined || embedded === null) throw new Error('the page embeds no editor config');
 const { config } = JSON.parse(embedded) as { config: AdminConfig };
+
+// A procedure or policy the build would refuse is refused here, before it can stop the next deploy.
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: ({ entry }: { entry: Entry }) => {
+    let data = entry.get('data');
+    for (const path of emptyValuePaths(data.toJS())) data = data.deleteIn(path);
+    const problems = reviewPublishedEntry(entry.get('collection'), data.toJS());
+    if (problems.length > 0) throw new Error(`This was not saved:\n${problems.join('\n')}`);
+    return data;
+  },
+});
 
 // Decap's config types do not describe every option it accepts; Decap validates the config itself.
 CMS.init({ config: config as never });

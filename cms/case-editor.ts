@@ -5,25 +5,13 @@ import { REFERENCE_RANDOM_BYTES } from '../src/core/reference.ts';
 import { type CaseConfig, DERIVED_WIDGET, firstFormalStage, REFERENCE_WIDGET } from './case-config.ts';
 import { derivedForNewCase, instantText, pathsToRemove, referenceFor, reviewCase } from './case-save.ts';
 import { CaseReferenceControl, casePreview, DerivedClocksControl } from './case-views.ts';
+import type { Entry } from './entry-checks.ts';
 
 /**
  * The staff case editor in the browser: the page embeds the provider and the config built from
  * the schemas at build time; this script adds what only the browser knows (today, random bytes)
  * and starts Decap.
  */
-
-/** The Immutable map Decap passes to event handlers: only the operations used here. */
-interface EntryData {
-  get(key: string): unknown;
-  getIn(path: (string | number)[]): unknown;
-  setIn(path: (string | number)[], value: unknown): EntryData;
-  deleteIn(path: (string | number)[]): EntryData;
-  toJS(): Record<string, unknown>;
-}
-interface Entry {
-  get(key: 'data'): EntryData;
-  get(key: 'newRecord'): boolean | undefined;
-}
 
 const embedded = document.getElementById('cms-config')?.textContent;
 if (embedded === undefined || embedded === null) throw new Error('the page embeds no editor config');

@@ -5,33 +5,13 @@ import { deriveClocks } from '../src/core/clocks.ts';
 import type { IsoDate } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { createReference } from '../src/core/reference.ts';
-import { labelFor } from './decap-fields.ts';
+import { describePath, emptyValuePaths, isPlainObject, type Path, schemaProblems } from './entry-checks.ts';
 
 /**
  * What the staff editor does to a case just before Decap writes it (its `preSave` event): clear
  * what Decap leaves behind for fields left empty, and refuse a case the engine could not read or
  * that breaks a case rule, with messages a handler can act on.
  */
-
-export type Path = (string | number)[];
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/**
- * Paths of the values Decap writes for fields left empty (`''`, `null`): the schema has them as
- * absent, so they are removed. List items come last-first so removing one never moves the next.
- */
-export function emptyValuePaths(value: unknown, path: Path = []): Path[] {
-  if (value === '' || value === null) return [path];
-  if (Array.isArray(value)) {
-    return value.flatMap((item, i) => emptyValuePaths(item, [...path, i])).reverse();
-  }
-  if (isPlainObject(value)) {
-    return Object.entries(value).flatMap(([key, item]) => emptyValuePaths(item, [...path, key]));
-  }
-  return [];
-}
 
 /**
  * Everything to remove before saving: the empty values, and the representative group when staff
@@ -45,33 +25,12 @@ export function pathsToRemove(data: Record<string, unknown>): Path[] {
     : emptyValuePaths(data);
 }
 
-/** A copy of `data` without the values at `paths` (in the order `pathsToRemove` gives). */
-export function removePaths(data: Record<string, unknown>, paths: readonly Path[]): Record<string, unknown> {
-  const copy = structuredClone(data);
-  for (const path of paths) {
-    const parent = path
-      .slice(0, -1)
-      .reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], copy);
-    const last = path.at(-1);
-    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
-    else if (isPlainObject(parent) && last !== undefined) delete parent[last];
-  }
-  return copy;
-}
-
-/** `complainant.email` → "Complainant › Email". */
-function describePath(path: readonly PropertyKey[]): string {
-  return path.map((key) => (typeof key === 'number' ? `item ${key + 1}` : labelFor(String(key)))).join(' › ');
-}
-
 /** Why the case cannot be saved as it is; none when it can. `data` is the case as cleaned for saving. */
 export function reviewCase(data: Record<string, unknown>, provider: Provider): string[] {
   const { derived: _derived, ...stored } = data;
-  const parsed = CaseSchema.safeParse(stored);
-  if (!parsed.success) {
-    return parsed.error.issues.map((issue) => `${describePath(issue.path)}: ${issue.message}`);
-  }
-  return checkCaseRules(parsed.data, provider).map(
+  const problems = schemaProblems(CaseSchema, stored);
+  if (problems.length > 0) return problems;
+  return checkCaseRules(CaseSchema.parse(stored), provider).map(
     (problem) => `${describePath(problem.path)}: ${problem.message}`,
   );
 }

@@ -45,8 +45,6 @@ const READ_CONCURRENCY = 8;
  * open cases spends 50 of the 5,000 points an hour instead of 5,000 REST requests.
  */
 const READ_BATCH = 100;
-/** An `object(expression:)` read of a file: its blob, or nothing when the path holds no file. */
-const BLOB_FIELDS = '... on Blob { oid text }';
 
 /**
  * A provider's case repository on GitHub, written through the Git Data API: a new tree on top of
@@ -57,6 +55,9 @@ const BLOB_FIELDS = '... on Blob { oid text }';
  * The contents API would be simpler but must be used serially and makes one commit per file; here
  * writes waiting in this process are grouped into one commit, which matters under GitHub's limit
  * of 80 content-creating requests a minute (three per commit: tree, commit, ref).
+ *
+ * Many files are read through the GraphQL API, a hundred to a query, all at the branch's head
+ * commit: a sweep of thousands of cases then costs tens of requests, not one per case.
  */
 export class GitHubCaseStore implements CaseStore {
   readonly #options: Required<GitHubCaseStoreOptions>;
@@ -102,7 +103,9 @@ export class GitHubCaseStore implements CaseStore {
     const batches = Array.from({ length: Math.ceil(paths.length / READ_BATCH) }, (_, i) =>
       paths.slice(i * READ_BATCH, (i + 1) * READ_BATCH),
     );
-    const blobs = await mapWithConcurrency(batches, READ_CONCURRENCY, (batch) => this.#blobsAt(commit, batch));
+    const blobs = await mapWithConcurrency(batches, READ_CONCURRENCY, (batch) =>
+      this.#blobsAt(commit, batch),
+    );
     const files = await mapWithConcurrency(blobs.flat(), READ_CONCURRENCY, async ({ path, sha, text }) => {
       const file: StoredFile = { text: text ?? (await this.#blob(sha)).toString('utf8'), version: sha };
       return [path, file] as const;
@@ -163,6 +166,7 @@ export class GitHubCaseStore implements CaseStore {
     return { commit, tree: body.tree.sha };
   }
 
+  /** The branch's head commit. */
   async #headCommit(): Promise<string> {
     const branch = this.#options.branch;
     const ref = await this.#call<{ object: { sha: string } }>(
@@ -221,11 +225,11 @@ export class GitHubCaseStore implements CaseStore {
     paths: readonly string[],
   ): Promise<{ path: string; sha: string; text: string | undefined }[]> {
     const aliases = paths.map((_, i) => `f${i}`);
-    const query = `query($owner: String!, $name: String!, ${aliases.map((alias) => `$${alias}: String!`).join(', ')}) {
-  repository(owner: $owner, name: $name) {
-${aliases.map((alias) => `    ${alias}: object(expression: $${alias}) { ${BLOB_FIELDS} }`).join('\n')}
-  }
-}`;
+    const declarations = aliases.map((alias) => `$${alias}: String!`).join(', ');
+    const fields = aliases.map(
+      (alias) => `${alias}: object(expression: $${alias}) { ... on Blob { oid text } }`,
+    );
+    const query = `query($owner: String!, $name: String!, ${declarations}) { repository(owner: $owner, name: $name) { ${fields.join(' ')} } }`;
     const { repository } = await this.#graphql<{
       repository: Record<string, { oid?: string; text?: string | null } | null> | null;
     }>(query, {
@@ -237,7 +241,8 @@ ${aliases.map((alias) => `    ${alias}: object(expression: $${alias}) { ${BLOB_F
       // Null when the path holds nothing; no `oid` when it holds a folder.
       const blob = repository?.[`f${i}`];
       if (blob?.oid === undefined) return [];
-      const text = typeof blob.text === 'string' && hashGitBlob(blob.text) === blob.oid ? blob.text : undefined;
+      const text =
+        typeof blob.text === 'string' && hashGitBlob(blob.text) === blob.oid ? blob.text : undefined;
       return [{ path, sha: blob.oid, text }];
     });
   }
@@ -257,20 +262,23 @@ ${aliases.map((alias) => `    ${alias}: object(expression: $${alias}) { ${BLOB_F
     body?: unknown,
     expected: readonly number[] = [],
   ): Promise<{ status: number; body: T }> {
-    // Only REST writes create content; a GraphQL query only reads, so it does not wait here.
     if (method !== 'GET') await this.#limiter.take();
     const { owner, repo, baseUrl } = this.#options;
     const url = `${baseUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}${path}`;
     return this.#request<T>(method, url, body, expected);
   }
 
-  /** One GraphQL query; any error GitHub reports with the answer fails it, partial data and all. */
+  /**
+   * One GraphQL query. It only reads, so it takes nothing from the limit on content-creating
+   * requests. Any error GitHub reports beside the data fails it: partial data (a query over GitHub's
+   * resource limits) would otherwise read as files that are not there.
+   */
   async #graphql<T>(query: string, variables: Record<string, string>): Promise<T> {
     const { body } = await this.#request<GitHubAnswer & { data?: T | null }>('POST', this.#graphqlUrl(), {
       query,
       variables,
     });
-    if (body.errors !== undefined || body.data == null) {
+    if (body.errors !== undefined || body.data === undefined || body.data === null) {
       throw new Error(`GitHub's GraphQL API refused to read ${this.#repository()}: ${describeAnswer(body)}`);
     }
     return body.data;

@@ -22,7 +22,10 @@ import { logEvent } from './log.ts';
 import type { Mailer } from './mailer.ts';
 import type { NoticeLedger } from './notice-ledger.ts';
 
-/** Case files read per `readMany`: one request per batch on GitHub, a bounded burst of file reads locally. */
+/**
+ * Case files read per `readMany`: on GitHub the branch head and one GraphQL query per 100 files,
+ * locally a bounded burst of file reads.
+ */
 const BATCH = 500;
 /** Cases worked on at once: enough for the local store to commit their updates in groups. */
 const CONCURRENCY = 64;
@@ -57,7 +60,7 @@ export interface SweepReport {
   failed: number;
   /** Case files that could not be read as cases; logged by path. */
   unreadable: number;
-  /** Requests to the case stores: lists, batched reads and re-reads after a conflict. */
+  /** Calls to the case stores (lists, batched reads, re-reads after a conflict), not HTTP requests. */
   storeReads: number;
   /** Milliseconds spent working out clocks and notices, apart from reading, parsing and writing. */
   engineMs: number;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashGitBlob } from '../../src/adapters/case-store.ts';
 import { GitHubCaseStore } from '../../src/adapters/github-case-store.ts';
 import { LocalGitCaseStore } from '../../src/adapters/local-git-case-store.ts';
 import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-in.ts';
@@ -153,5 +154,107 @@ describe('the GitHub case store, as GitHub sees it', () => {
     expect(await store.list('acme/')).toEqual(paths);
     const files = await store.readMany(paths);
     expect(paths.map((path) => files.get(path)?.text)).toEqual(paths.map((path) => `${path}\n`));
+  });
+
+  /** Cases written through the store; the request log then starts afresh, to count a read's requests. */
+  async function written(texts: Record<string, string>): Promise<Record<string, string>> {
+    const store = openGitHubStore(standIn);
+    await Promise.all(
+      Object.entries(texts).map(([path, text]) => store.create(path, text, `Receive ${path}`)),
+    );
+    standIn.requests.splice(0);
+    return texts;
+  }
+  const storedFiles = (texts: Record<string, string>) =>
+    Object.entries(texts).map(([path, text]) => [path, { text, version: hashGitBlob(text) }]);
+  const requestsTo = (suffix: string) => standIn.requests.filter((request) => request.path.endsWith(suffix));
+  const cases = (count: number) =>
+    Object.fromEntries(
+      Array.from({ length: count }, (_, i) => {
+        const path = `acme/2026/ACM-260101-${String(i).padStart(6, '0')}.yaml`;
+        return [path, `reference: ACM-260101-${String(i).padStart(6, '0')}\nstage: 1\n`];
+      }),
+    );
+
+  it('reads 250 cases in four requests (the branch head, then three GraphQL queries), not one per case', async () => {
+    const texts = await written(cases(250));
+    const files = await openGitHubStore(standIn).readMany([...Object.keys(texts), 'acme/2026/missing.yaml']);
+    expect([...files]).toEqual(storedFiles(texts));
+    expect(standIn.requests).toEqual([
+      { method: 'GET', path: `/repos/${standIn.owner}/${standIn.repo}/git/ref/heads/${standIn.branch}` },
+      { method: 'POST', path: '/graphql' },
+      { method: 'POST', path: '/graphql' },
+      { method: 'POST', path: '/graphql' },
+    ]);
+  });
+
+  it('reads from its blob a file GraphQL gives only part of: over 512,000 bytes, or taken for binary', async () => {
+    const long = `notes: ${'Ŵyn bach 🐑 '.repeat(40_000)}\n`; // 600,008 bytes of UTF-8
+    const binary = 'notes: a\u0000b\n';
+    const texts = await written({
+      'acme/2026/long.yaml': long,
+      'acme/2026/nul.yaml': binary,
+      'acme/2026/short.yaml': 'notes: short\n',
+    });
+    const files = await openGitHubStore(standIn).readMany(Object.keys(texts));
+    expect([...files]).toEqual(storedFiles(texts));
+    expect(requestsTo('/graphql')).toHaveLength(1);
+    expect(requestsTo(`/git/blobs/${hashGitBlob(long)}`)).toHaveLength(1);
+    expect(requestsTo(`/git/blobs/${hashGitBlob(binary)}`)).toHaveLength(1);
+    expect(standIn.requests).toHaveLength(4);
+  });
+
+  it('reads every case while GitHub fails half its answers, retrying the failed requests', async () => {
+    const texts = await written(cases(250));
+    // This seed fails the first read of the branch head and two queries' first tries: three failures
+    // in all, so no request can fail all four of its tries and the counts are the same on every run.
+    standIn.failRandomly(0.5, 8);
+    const files = await openGitHubStore(standIn).readMany(Object.keys(texts));
+    standIn.failRandomly(0);
+    expect([...files]).toEqual(storedFiles(texts));
+    expect(requestsTo(`/git/ref/heads/${standIn.branch}`)).toHaveLength(2);
+    expect(requestsTo('/graphql')).toHaveLength(5);
+  });
+
+  it('waits until GraphQL’s spent points come back (200, RATE_LIMIT, x-ratelimit-reset), then reads', async () => {
+    const texts = await written(cases(3));
+    standIn.spendGraphQLPoints(1, 2);
+    const started = Date.now();
+    const files = await openGitHubStore(standIn).readMany(Object.keys(texts));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect([...files]).toEqual(storedFiles(texts));
+    expect(requestsTo('/graphql')).toHaveLength(2);
+  });
+
+  it('fails with GitHub’s words when GraphQL’s points come back later than it will wait (20 s)', async () => {
+    const texts = await written(cases(3));
+    standIn.spendGraphQLPoints(1, 3600);
+    await expect(openGitHubStore(standIn).readMany(Object.keys(texts))).rejects.toThrow(
+      'GitHub answered 200 to POST /graphql on redress-test/cases: API rate limit already exceeded for user ID 1.',
+    );
+  });
+
+  it('fails, rather than leave cases out, when GraphQL answers with partial data and an error', async () => {
+    const texts = await written(cases(3));
+    standIn.exceedGraphQLResources(1);
+    await expect(openGitHubStore(standIn).readMany(Object.keys(texts))).rejects.toThrow(
+      "GitHub's GraphQL API refused to read redress-test/cases: Resource limits for this query exceeded.",
+    );
+  });
+});
+
+describe('the GitHub case store on GitHub Enterprise Server', () => {
+  it('writes through the REST API under /api/v3 and reads many through GraphQL at /api/graphql', async () => {
+    const standIn = await startGitHubStandIn({ enterprise: true });
+    try {
+      const store = openGitHubStore(standIn);
+      const { version } = await store.create('acme/2026/a.yaml', 'reference: A\n', 'Receive A');
+      expect(await store.readMany(['acme/2026/a.yaml'])).toEqual(
+        new Map([['acme/2026/a.yaml', { text: 'reference: A\n', version }]]),
+      );
+      expect(standIn.requests.at(-1)).toEqual({ method: 'POST', path: '/api/graphql' });
+    } finally {
+      await standIn.close();
+    }
   });
 });

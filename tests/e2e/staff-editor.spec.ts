@@ -1,9 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
+import { CASE_LOCAL_BACKEND_PORT } from '../../cms/case-config.ts';
 import { caseEditorUrl } from '../../src/adapters/complaint-intake.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import { LocalGitCaseStore } from '../../src/adapters/local-git-case-store.ts';
@@ -13,6 +14,7 @@ import { casePath, parseCaseFile, serialiseCaseFile } from '../../src/core/case-
 import { deriveClocks } from '../../src/core/clocks.ts';
 import { dueDate } from '../../src/core/deadlines.ts';
 import type { Provider } from '../../src/core/provider.ts';
+import { startDecapServer } from './support/decap-server.ts';
 
 /**
  * The staff case editor against the local backend `npm start` runs: decap-server in git mode over
@@ -32,10 +34,11 @@ let server: ChildProcess | undefined;
 let path = '';
 let provider: Provider;
 
-test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'Decap CMS is a JavaScript application');
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
+test.beforeAll(async ({}, testInfo) => {
+  // Skipped here rather than per test, so the project without JavaScript starts no decap-server.
+  test.skip(testInfo.project.use.javaScriptEnabled === false, 'Decap CMS is a JavaScript application');
   directory = mkdtempSync(join(tmpdir(), 'redress-staff-editor-'));
   provider = await loadProvider('cqm');
   const stored = CaseSchema.parse({
@@ -63,21 +66,17 @@ test.beforeAll(async () => {
   const derived = deriveClocks(stored, provider, '2026-11-23', holidayCalendar(provider.nation));
   path = casePath(provider, stored);
   await new LocalGitCaseStore(directory).create(path, serialiseCaseFile(stored, derived), 'Receive the case');
-  server = spawn(process.execPath, ['node_modules/decap-server/dist/index.js'], {
-    env: { ...process.env, ...identity, PORT: '8081', MODE: 'git', GIT_REPO_DIRECTORY: directory },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    server?.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) resolve();
-    });
-    server?.on('exit', (code) => reject(new Error(`decap-server stopped (exit ${code})`)));
+  server = await startDecapServer({
+    port: CASE_LOCAL_BACKEND_PORT,
+    mode: 'git',
+    directory,
+    env: identity,
   });
 });
 
 test.afterAll(() => {
   server?.kill();
-  rmSync(directory, { recursive: true, force: true });
+  if (directory !== '') rmSync(directory, { recursive: true, force: true });
 });
 
 async function logIn(page: Page): Promise<void> {

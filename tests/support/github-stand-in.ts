@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { buildSchema, formatError, graphql } from 'graphql';
 
 /**
- * A local HTTP server that behaves like the part of GitHub's REST API the GitHub case store uses:
- * the Git Data API (refs, commits, trees, blobs) and reading files through the contents API, over
- * in-memory git objects hashed exactly as git hashes them. Like GitHub, it refuses to move a branch
- * to a commit that does not descend from its head (422 "Update is not a fast forward"), and it can
- * be told to fail calls or to answer with GitHub's secondary rate limit, for failure tests.
+ * A local HTTP server that behaves like the part of GitHub's API the GitHub case store uses: the
+ * Git Data API (refs, commits, trees, blobs), reading files through the contents API, and GraphQL's
+ * `repository { object(...) }`, over in-memory git objects hashed exactly as git hashes them. Like
+ * GitHub, it refuses to move a branch to a commit that does not descend from its head (422 "Update
+ * is not a fast forward"), and it can be told to fail calls or to answer with GitHub's rate limits,
+ * for failure tests.
  */
 export type GitHubStandIn = {
   /** Give this to the store as its API base URL. */
@@ -16,7 +18,7 @@ export type GitHubStandIn = {
   repo: string;
   branch: string;
   token: string;
-  /** Every request, in the order it arrived. */
+  /** Every request, in the order it arrived; a test may empty it to count from a point on. */
   requests: { method: string; path: string }[];
   /**
    * Fails this fraction of calls from now on with 502, half of them before doing anything and half
@@ -25,6 +27,17 @@ export type GitHubStandIn = {
   failRandomly(fraction: number, seed?: number): void;
   /** Answers the next `count` calls with GitHub's secondary rate limit (403 and `retry-after`). */
   rateLimitNext(count: number, retryAfterSeconds: number): void;
+  /**
+   * Answers the next `count` GraphQL queries as GitHub does when the hour's points are spent: 200,
+   * an error of type `RATE_LIMIT` (documented as `RATE_LIMITED`), and `x-ratelimit-reset` this many
+   * seconds from now.
+   */
+  spendGraphQLPoints(count: number, resetInSeconds: number): void;
+  /**
+   * Answers the next `count` GraphQL queries as GitHub does when one passes its per-query resource
+   * limits: 200, partial data (here, `repository: null`) and a `RESOURCE_LIMITS_EXCEEDED` error.
+   */
+  exceedGraphQLResources(count: number): void;
   /** Messages of the commits on the branch, newest first, leaving out the repository's first commit. */
   commitMessages(): string[];
   close(): Promise<void>;
@@ -35,6 +48,60 @@ type GitObject =
   | { type: 'blob'; data: Buffer }
   | { type: 'tree'; entries: TreeEntry[] }
   | { type: 'commit'; tree: string; parents: string[]; message: string };
+
+/**
+ * The part of GitHub's GraphQL schema the store reads, as GitHub publishes it: a repository's git
+ * objects by revision expression or by object id.
+ */
+const GRAPHQL_SCHEMA = buildSchema(`
+  "A Git object ID."
+  scalar GitObjectID
+
+  interface GitObject {
+    oid: GitObjectID!
+  }
+
+  type Blob implements GitObject {
+    "Byte size of Blob object"
+    byteSize: Int!
+    "Indicates whether the Blob is binary or text. Returns null if unable to determine the encoding."
+    isBinary: Boolean
+    "Indicates whether the contents is truncated"
+    isTruncated: Boolean!
+    oid: GitObjectID!
+    "UTF8 text data or null if the Blob is binary"
+    text: String
+  }
+
+  type Tree implements GitObject {
+    oid: GitObjectID!
+  }
+
+  type Commit implements GitObject {
+    oid: GitObjectID!
+  }
+
+  type Repository {
+    "A Git object in the repository"
+    object("A Git revision expression suitable for rev-parse" expression: String, oid: GitObjectID): GitObject
+  }
+
+  type Query {
+    repository(owner: String!, name: String!, followRenames: Boolean = true): Repository
+  }
+`);
+
+/** GitHub sends at most this much of a blob's text through GraphQL and marks the rest truncated. */
+const GRAPHQL_TEXT_LIMIT = 512_000;
+
+/** An error GitHub reports in a GraphQL answer's `errors`, with its `type`. */
+class GraphQLTypedError extends Error {
+  readonly type: string;
+  constructor(type: string, message: string) {
+    super(message);
+    this.type = type;
+  }
+}
 
 class HttpError extends Error {
   readonly status: number;
@@ -61,12 +128,16 @@ export async function startGitHubStandIn({
   repo = 'cases',
   branch = 'main',
   token = 'ghp_test_0000000000',
+  /** Serve GitHub Enterprise Server's addresses: REST under `/api/v3`, GraphQL at `/api/graphql`. */
+  enterprise = false,
 } = {}): Promise<GitHubStandIn> {
   const objects = new Map<string, GitObject>();
   const refs = new Map<string, string>();
   const requests: { method: string; path: string }[] = [];
   let failure = { fraction: 0, random: seededRandom(1) };
   let rateLimit = { count: 0, retryAfterSeconds: 0 };
+  let spentPoints = { count: 0, resetInSeconds: 0 };
+  let resourceLimits = 0;
   let clock = 1_767_225_600; // Commit times tick by one second per commit, from 2026-01-01.
 
   const store = (type: GitObject['type'], body: Buffer, object: GitObject): string => {
@@ -151,6 +222,72 @@ export async function startGitHubStandIn({
     return false;
   };
 
+  /** What GraphQL shows of a git object: a blob's text as GitHub sends it, or only the id. */
+  const graphQLObject = (sha: string) => {
+    const object = objects.get(sha);
+    if (object === undefined) return null;
+    if (object.type !== 'blob') return { __typename: object.type === 'tree' ? 'Tree' : 'Commit', oid: sha };
+    // git's test for binary content: a NUL byte in the first 8,000 bytes.
+    const isBinary = object.data.subarray(0, 8000).includes(0);
+    return {
+      __typename: 'Blob',
+      oid: sha,
+      byteSize: object.data.byteLength,
+      isBinary,
+      isTruncated: object.data.byteLength > GRAPHQL_TEXT_LIMIT,
+      text: isBinary ? null : object.data.subarray(0, GRAPHQL_TEXT_LIMIT).toString('utf8'),
+    };
+  };
+
+  /** The object a `<revision>:<path>` expression names, or `undefined` when there is none. */
+  const objectAt = (expression: string): string | undefined => {
+    const colon = expression.indexOf(':');
+    const revision = colon === -1 ? expression : expression.slice(0, colon);
+    const commit =
+      refs.get(`heads/${revision}`) ?? (objects.get(revision)?.type === 'commit' ? revision : undefined);
+    if (commit === undefined) return undefined;
+    if (colon === -1) return commit;
+    let sha: string | undefined = get(commit, 'commit').tree;
+    for (const name of expression.slice(colon + 1).split('/')) {
+      const tree: GitObject | undefined = sha === undefined ? undefined : objects.get(sha);
+      sha = tree?.type === 'tree' ? tree.entries.find((entry) => entry.name === name)?.sha : undefined;
+    }
+    return sha;
+  };
+
+  const graphQLRoot = {
+    repository: (args: { owner: string; name: string }) => {
+      if (args.owner !== owner || args.name !== repo) {
+        throw new GraphQLTypedError(
+          'NOT_FOUND',
+          `Could not resolve to a Repository with the name '${args.owner}/${args.name}'.`,
+        );
+      }
+      return {
+        object: (where: { expression?: string; oid?: string }) => {
+          const sha = where.oid ?? (where.expression === undefined ? undefined : objectAt(where.expression));
+          return sha === undefined ? null : graphQLObject(sha);
+        },
+      };
+    },
+  };
+
+  /** A GraphQL request, answered as GitHub answers: 200, with `data` and any `errors` beside it. */
+  const answerGraphQL = async (body: Record<string, unknown>): Promise<unknown> => {
+    const result = await graphql({
+      schema: GRAPHQL_SCHEMA,
+      source: String(body.query ?? ''),
+      rootValue: graphQLRoot,
+      variableValues: body.variables as Record<string, unknown> | undefined,
+    });
+    if (result.errors === undefined) return { data: result.data };
+    const errors = result.errors.map((error) => ({
+      ...(error.originalError instanceof GraphQLTypedError ? { type: error.originalError.type } : {}),
+      ...formatError(error),
+    }));
+    return result.data === undefined ? { errors } : { data: result.data, errors };
+  };
+
   refs.set(
     `heads/${branch}`,
     writeCommit(
@@ -160,7 +297,8 @@ export async function startGitHubStandIn({
     ),
   );
 
-  const base = `/repos/${owner}/${repo}`;
+  const base = `${enterprise ? '/api/v3' : ''}/repos/${owner}/${repo}`;
+  const graphQLPath = enterprise ? '/api/graphql' : '/graphql';
   type Handler = (
     match: string[],
     body: Record<string, unknown>,
@@ -337,6 +475,46 @@ export async function startGitHubStandIn({
     ) {
       return send(response, 401, { message: 'Bad credentials' });
     }
+    if (method === 'POST' && url.pathname === graphQLPath) {
+      if (spentPoints.count > 0) {
+        spentPoints = { ...spentPoints, count: spentPoints.count - 1 };
+        const reset = Math.ceil(Date.now() / 1000) + spentPoints.resetInSeconds;
+        return send(
+          response,
+          200,
+          {
+            errors: [
+              {
+                type: 'RATE_LIMIT',
+                code: 'graphql_rate_limit',
+                message: 'API rate limit already exceeded for user ID 1.',
+              },
+            ],
+          },
+          {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(reset),
+            'x-ratelimit-resource': 'graphql',
+          },
+        );
+      }
+      const json = await answerGraphQL(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+      if (failAfter) return send(response, 502, { message: 'Server Error' });
+      if (resourceLimits > 0) {
+        resourceLimits -= 1;
+        return send(response, 200, {
+          data: { repository: null },
+          errors: [
+            {
+              type: 'RESOURCE_LIMITS_EXCEEDED',
+              path: ['repository'],
+              message: 'Resource limits for this query exceeded.',
+            },
+          ],
+        });
+      }
+      return send(response, 200, json);
+    }
     if (!url.pathname.startsWith(`${base}/`)) return send(response, 404, { message: 'Not Found' });
     const path = url.pathname.slice(base.length);
     const route = routes.find(([routeMethod, pattern]) => routeMethod === method && pattern.test(path));
@@ -359,7 +537,7 @@ export async function startGitHubStandIn({
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${enterprise ? '/api/v3' : ''}`,
     owner,
     repo,
     branch,
@@ -370,6 +548,12 @@ export async function startGitHubStandIn({
     },
     rateLimitNext(count, retryAfterSeconds) {
       rateLimit = { count, retryAfterSeconds };
+    },
+    spendGraphQLPoints(count, resetInSeconds) {
+      spentPoints = { count, resetInSeconds };
+    },
+    exceedGraphQLResources(count) {
+      resourceLimits = count;
     },
     commitMessages() {
       const messages: string[] = [];
