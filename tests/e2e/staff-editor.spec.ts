@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { CASE_LOCAL_BACKEND_PORT } from '../../cms/case-config.ts';
 import { caseEditorUrl } from '../../src/adapters/complaint-intake.ts';
@@ -88,6 +88,14 @@ async function logIn(page: Page): Promise<void> {
 async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByLabel(label, { exact: true }).last().click({ force: true });
   await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** The visible field labelled `label` that is still empty: the one in the item just added. */
+async function emptyField(page: Page, label: string): Promise<Locator> {
+  for (const field of await page.getByLabel(label, { exact: true }).all()) {
+    if ((await field.isVisible()) && (await field.inputValue()) === '') return field;
+  }
+  throw new Error(`no empty field labelled "${label}"`);
 }
 
 async function publish(page: Page): Promise<void> {
@@ -192,4 +200,23 @@ test('staff log a complaint taken by phone: it gets a reference, the engine can 
 
   await page.goto('/cases/cqm/#/collections/cases');
   await expect(page.getByText(logged.reference)).toBeVisible();
+});
+
+test('closing a case before its full response is refused, saying what to do, and the file is left as it was', async ({
+  page,
+}) => {
+  const before = readFileSync(join(directory, path), 'utf8');
+  await logIn(page);
+  await page.goto('/');
+  await page.goto(caseEditorUrl(page.url(), provider, path));
+  await page.getByRole('button', { name: /add events/i }).click();
+  await page.getByText('Case closed', { exact: true }).click();
+  await (await emptyField(page, 'On')).fill('2026-11-04');
+  await pick(page, 'Stage', 'stage-1');
+  await page.getByRole('button', { name: /^publish$/i }).click();
+  await page.getByText('Publish now').click();
+  await expect(
+    page.getByText(/add the full response with its outcome at stage-1 before closing the case/),
+  ).toBeVisible();
+  expect(readFileSync(join(directory, path), 'utf8')).toBe(before);
 });

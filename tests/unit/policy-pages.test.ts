@@ -231,6 +231,46 @@ describe('the built pages', () => {
     for (const path of paths) expect(await page(path), `/${path}`).not.toMatch(/<script\b/);
   });
 
+  it('the editors’ code loads only on the editors’ pages: never on a public page or the complaint form', async () => {
+    const scriptsOf = (html: string) =>
+      [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? '');
+    /** A built script and every module it imports, as the browser would fetch them. */
+    async function withImports(src: string, seen = new Set<string>()): Promise<Set<string>> {
+      if (seen.has(src)) return seen;
+      seen.add(src);
+      const code = await readFile(join(outDir, src), 'utf8');
+      for (const [, relative = ''] of code.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g)) {
+        await withImports(new URL(relative, `http://site${src}`).pathname, seen);
+      }
+      return seen;
+    }
+    const editorHtml = [
+      await page('admin'),
+      ...(await Promise.all(providers.map((p) => page(`cases/${p.slug}`)))),
+    ];
+    const editorScripts = editorHtml.flatMap(scriptsOf);
+    expect(editorScripts.length).toBeGreaterThan(0);
+    for (const src of new Set(editorScripts)) {
+      expect(await readFile(join(outDir, src), 'utf8')).toMatch(/CMS\.init|init\(\{config/);
+    }
+    const publicPaths = [
+      '',
+      'accessibility',
+      'privacy',
+      ...providers.flatMap((p) => [p.slug, `${p.slug}/procedure`, `${p.slug}/complain`]),
+    ];
+    for (const path of publicPaths) {
+      for (const src of scriptsOf(await page(path))) {
+        expect(editorScripts, `/${path}`).not.toContain(src);
+        for (const module of await withImports(src)) {
+          expect(await readFile(join(outDir, module), 'utf8'), `/${path} loads ${module}`).not.toMatch(
+            /decap/i,
+          );
+        }
+      }
+    }
+  });
+
   it('the site map lists every public page', async () => {
     const sitemap = await readFile(join(outDir, 'sitemap.xml'), 'utf8');
     const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(
