@@ -96,6 +96,8 @@ async function completeIntake(
   stored: Case,
   derived: Derived,
 ): Promise<boolean> {
+  // Everything here happens after the answer: the caller answers before this task next runs.
+  await new Promise((resolve) => setImmediate(resolve));
   const path = casePath(provider, stored);
   let step = 'commit';
   try {
