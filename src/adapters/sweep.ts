@@ -43,6 +43,16 @@ export interface SweepOptions {
   dryRun: boolean;
   /** The staff editor's address for a case file. */
   caseUrl(provider: Provider, path: string): string;
+  /**
+   * Asked before each case and each notice: true once the run must stop (a scheduled function has
+   * 30 s). What is left is the next run's: a notice stays due, and the ledger keeps it to one email.
+   */
+  timeIsUp?(): boolean;
+  /**
+   * Where this run starts: providers, and each provider's cases, are taken in turn from a point
+   * this number picks, so runs cut short by time do not always leave the same cases for last.
+   */
+  startingPoint?: number;
 }
 
 export interface SweepReport {
@@ -64,6 +74,8 @@ export interface SweepReport {
   storeReads: number;
   /** Milliseconds spent working out clocks and notices, apart from reading, parsing and writing. */
   engineMs: number;
+  /** Cases left for the next run because time was up before they were swept. */
+  leftForNextRun: number;
 }
 
 /**
@@ -82,26 +94,53 @@ export async function sweepDeadlines(options: SweepOptions): Promise<SweepReport
     unreadable: 0,
     storeReads: 0,
     engineMs: 0,
+    leftForNextRun: 0,
   };
-  for (const provider of options.providers) {
+  const timeIsUp = options.timeIsUp ?? (() => false);
+  const turn = options.startingPoint ?? 0;
+  for (const provider of rotated(options.providers, turn)) {
     const store = options.store(provider);
     // Nobody reads a notice on a bank holiday; everything still due is sent the next working day
     // (a notice stays due until its clock is met, and its key keeps it to one email).
     const sending = isWorkingDay(options.today, holidayCalendar(provider.nation));
-    const paths = (await store.list(`${caseFolder(provider)}/`)).filter((path) => path.endsWith('.yaml'));
+    const listed = (await store.list(`${caseFolder(provider)}/`)).filter((path) => path.endsWith('.yaml'));
+    // Consecutive starting points start far apart in the list (Knuth's multiplicative hash).
+    const paths = rotated(listed, turn * 2_654_435_761);
     report.storeReads += 1;
     for (let start = 0; start < paths.length; start += BATCH) {
+      if (timeIsUp()) {
+        report.leftForNextRun += paths.length - start;
+        break;
+      }
       const files = await store.readMany(paths.slice(start, start + BATCH));
       report.storeReads += 1;
       await mapWithConcurrency([...files], CONCURRENCY, async ([path, file]) => {
+        if (timeIsUp()) {
+          report.leftForNextRun += 1;
+          return;
+        }
         report.cases += 1;
         const notices = await refreshCase(options, provider, store, path, file, report);
         if (!sending) return;
-        for (const notice of notices) await sendNotice(options, provider, path, notice, report);
+        for (const notice of notices) {
+          // A case whose notices were not all sent is swept again next time, from the ledger on.
+          if (timeIsUp()) {
+            report.leftForNextRun += 1;
+            return;
+          }
+          await sendNotice(options, provider, path, notice, report);
+        }
       });
     }
   }
   return report;
+}
+
+/** `items` starting from position `start` (wrapped round), then the ones before it. */
+function rotated<T>(items: readonly T[], start: number): T[] {
+  if (items.length === 0) return [];
+  const at = start % items.length;
+  return [...items.slice(at), ...items.slice(0, at)];
 }
 
 /** The engine's part, timed on its own so the benchmark can tell it from I/O. */
@@ -216,5 +255,8 @@ export function describeSweep(report: SweepReport, dryRun: boolean): string[] {
   return [
     `${report.cases} cases read (${report.storeReads} store reads), ${report.changed} ${dryRun ? 'would change' : 'updated'}, ${report.conflictsRetried} conflicts retried, ${report.unreadable} unreadable`,
     `${dryRun ? 'would send' : 'sent'}: ${notices.length === 0 ? 'nothing' : notices.join(', ')}; ${report.unaddressed} due to nobody with an email address, ${report.failed} failed`,
+    ...(report.leftForNextRun > 0
+      ? [`${report.leftForNextRun} cases left for the next run: time was up`]
+      : []),
   ];
 }

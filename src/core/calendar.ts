@@ -74,8 +74,38 @@ export function addCalendarDays(date: IsoDate, days: number): IsoDate {
 
 /** Monday to Friday, and not a bank holiday of the calendar's nation. */
 export function isWorkingDay(date: IsoDate, calendar: HolidayCalendar): boolean {
-  const weekday = new Date(utcMs(date)).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !calendar.isBankHoliday(date);
+  return isWorkingDayAt(utcMs(date), calendar);
+}
+
+/** `isWorkingDay` on a day already checked and held as `utcMs`: weekends cost no date text. */
+function isWorkingDayAt(ms: number, calendar: HolidayCalendar): boolean {
+  // 1 January 1970 was a Thursday (4); Sunday is 0 and Saturday 6, as in `getUTCDay`.
+  const weekday = (((Math.floor(ms / DAY_MS) + 4) % 7) + 7) % 7;
+  return weekday !== 0 && weekday !== 6 && !calendar.isBankHoliday(isoOf(ms));
+}
+
+/**
+ * The `count`th working day after `from`. The day of receipt is day 0, so a complaint received on
+ * a working day starts counting the next working day; one received on a weekend or bank holiday
+ * makes the next working day day 1. Both are "the Nth working day strictly after `from`".
+ */
+export function addWorkingDays(from: IsoDate, count: number, calendar: HolidayCalendar): IsoDate {
+  let ms = utcMs(from);
+  for (let counted = 0; counted < count; ) {
+    ms += DAY_MS;
+    if (isWorkingDayAt(ms, calendar)) counted += 1;
+  }
+  return isoOf(ms);
+}
+
+/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
+export function workingDaysBetween(from: IsoDate, to: IsoDate, calendar: HolidayCalendar): number {
+  const last = utcMs(to);
+  let counted = 0;
+  for (let ms = utcMs(from) + DAY_MS; ms <= last; ms += DAY_MS) {
+    if (isWorkingDayAt(ms, calendar)) counted += 1;
+  }
+  return counted;
 }
 
 /**

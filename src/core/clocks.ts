@@ -1,6 +1,6 @@
-import type { HolidayCalendar } from './calendar.ts';
+import { addWorkingDays, type HolidayCalendar, workingDaysBetween } from './calendar.ts';
 import { type Case, CLOCKS, type Clock, type ClockKind, type ClockState, type Derived } from './case.ts';
-import { addWorkingDays, dueDate, workingDaysBetween } from './deadlines.ts';
+import { dueDate } from './deadlines.ts';
 import { type LifecycleState, replayEvents, type StageProgress } from './lifecycle.ts';
 import type { IsoDate } from './period.ts';
 import type { Channel, ClockRule, HandlerSetRule, Provider, Stage } from './provider.ts';

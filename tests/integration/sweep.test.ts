@@ -4,7 +4,7 @@ import type { CaseStore } from '../../src/adapters/case-store.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
 import { LocalFileLedger } from '../../src/adapters/notice-ledger.ts';
-import { type SweepOptions, sweepDeadlines } from '../../src/adapters/sweep.ts';
+import { type SweepOptions, type SweepReport, sweepDeadlines } from '../../src/adapters/sweep.ts';
 import { addCalendarDays } from '../../src/core/calendar.ts';
 import { type Case, CaseSchema } from '../../src/core/case.ts';
 import { casePath, parseCaseFile, serialiseCaseFile } from '../../src/core/case-file.ts';
@@ -252,6 +252,38 @@ describe('the deadline sweep', () => {
     expect(mailed).toEqual(EXPECTED_MAIL);
     // Sixty sweeps with git commits: seconds, not the default five.
   }, 120_000);
+
+  it('stops when its time is up and leaves the rest to the next run: between them, every notice once', async () => {
+    const ledger = new LocalFileLedger(`${world.dir}/ledger`);
+    const day: IsoDate = '2027-01-04';
+    for (const fixture of FIXTURES) {
+      const stored = fixtureCase(world, fixture);
+      const provider = world.provider(fixture.provider);
+      const derived = deriveClocks(stored, provider, fixture.received, holidayCalendar(provider.nation));
+      await world.store.create(casePath(provider, stored), serialiseCaseFile(stored, derived), 'Receive');
+    }
+    // Each run may start twelve pieces of work (a batch, a case or a notice) before its time is up,
+    // less than the day's work, and starts somewhere else in the list.
+    const runs: SweepReport[] = [];
+    for (let run = 0; run < 10; run += 1) {
+      let started = 0;
+      runs.push(
+        await sweepDeadlines({
+          ...sweepOptions(world, mailer, ledger, day),
+          timeIsUp: () => ++started > 12,
+          startingPoint: run,
+        }),
+      );
+    }
+    expect(runs[0]?.leftForNextRun).toBeGreaterThan(0);
+
+    const keys = (await mailer.sent()).map(({ message }) => message.idempotencyKey);
+    expect(keys.length).toBeGreaterThan(3);
+    expect(new Set(keys).size).toBe(keys.length);
+    // Between them the short runs sent everything: a run with all the time it needs finds nothing.
+    const after = await sweepDeadlines(sweepOptions(world, mailer, ledger, day));
+    expect(Object.values(after.sent).every((count) => count === 0)).toBe(true);
+  });
 
   it('keeps a staff edit saved between its read and its write, and recomputes only the derived fields', async () => {
     const provider = world.provider('digital-marketing-mentor');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
-import { describePeriod, dueDate, workingDaysBetween } from '../../src/core/deadlines.ts';
+import { workingDaysBetween } from '../../src/core/calendar.ts';
+import { describePeriod, dueDate } from '../../src/core/deadlines.ts';
 import type { IsoDate, Nation, Period } from '../../src/core/period.ts';
 
 const workingDays = (count: number): Period => ({ unit: 'working-days', count });
