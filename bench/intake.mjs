@@ -89,7 +89,8 @@ async function run(name, interval) {
   const committed = (await Promise.all(unfinished)).filter(Boolean).length;
   const allStoredSeconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const percentile = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  const percentile = (p) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
 
   console.log(`${name}: ${COMPLAINTS} complaints from ${CLIENTS} concurrent clients`);
   console.log(`  latency p50  ${percentile(50).toFixed(1)} ms`);

@@ -55,4 +55,6 @@ for (const run of ['first sweep', 'second sweep']) {
   worst = Math.max(worst, report.engineMs);
 }
 await rm(dir, { recursive: true, force: true });
-console.log(`slowest engine time: ${worst.toFixed(0)} ms (goal ≤ 1000 ms: ${worst <= 1000 ? 'met' : 'NOT met'})`);
+console.log(
+  `slowest engine time: ${worst.toFixed(0)} ms (goal ≤ 1000 ms: ${worst <= 1000 ? 'met' : 'NOT met'})`,
+);
