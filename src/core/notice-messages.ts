@@ -64,6 +64,15 @@ function subjectAndBody(notice: Notice, stageName: string): { subject: string; l
           `Complaint ${ref} (${stageName}) reached this stage on ${date}. Give the complainant a date by which they will hear back, and record it in the case: the reminders count from it.`,
         ],
       };
+    case 'delay-told':
+      return {
+        subject: `Your complaint ${ref}: a new date for our full response`,
+        lines: [
+          `We are sorry: our full response to your complaint ${ref} (${stageName}) will take longer than we said.`,
+          `You should now receive it by ${date}.`,
+          'If you have any questions, reply to this email and quote your reference.',
+        ],
+      };
     case 'write-up-due':
       return {
         subject: `Written record due ${date}: ${ref}`,
@@ -100,14 +109,18 @@ function subjectAndBody(notice: Notice, stageName: string): { subject: string; l
   }
 }
 
-/** A notice as an email to staff: what is due, the date, and the link to the case. */
+/**
+ * A notice as an email: to staff, what is due, the date, and the link to the case; to a
+ * complainant, what they were promised, and never a link into the staff editor.
+ */
 export function noticeMessage(provider: Provider, notice: Notice, caseUrl: string): MessageContent {
   const stage = provider.stages.find((candidate) => candidate.id === notice.stage);
   const { subject, lines } = subjectAndBody(notice, stage?.name ?? notice.stage);
+  const forStaff = !notice.recipients.includes('complainant');
   return render(subject, [
     ...lines,
-    `Open the case in the case editor: ${caseUrl}`,
-    `${provider.name} – Redress`,
+    ...(forStaff ? [`Open the case in the case editor: ${caseUrl}`] : []),
+    forStaff ? `${provider.name} – Redress` : provider.name,
   ]);
 }
 
@@ -121,6 +134,7 @@ const EXAMPLE_CLOCKS: Record<NoticeKind, ClockKind | undefined> = {
   chase: 'chase',
   'interim-needed': 'respond',
   'date-needed': 'respond',
+  'delay-told': 'respond',
   'write-up-due': 'write-up',
   'guardian-reminder': undefined,
   'escalation-window-closing': 'escalate-window',
@@ -144,7 +158,7 @@ export function exampleNotice(
     stage: stage.id,
     ...(clock === undefined ? {} : { clock }),
     dueBy: today,
-    recipients: ['handler'],
+    recipients: kind === 'delay-told' ? ['complainant'] : ['handler'],
   };
   const path = casePath(provider, { reference, receivedAt: `${today}T09:00:00Z` });
   return { notice, message: noticeMessage(provider, notice, caseUrl(path)) };

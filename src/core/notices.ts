@@ -17,6 +17,7 @@ export const NOTICE_KINDS = [
   'chase',
   'interim-needed',
   'date-needed',
+  'delay-told',
   'write-up-due',
   'guardian-reminder',
   'escalation-window-closing',
@@ -24,8 +25,11 @@ export const NOTICE_KINDS = [
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
-/** Who a notice goes to: the case's handler at the notice's stage, or one of the provider's contacts. */
-export type Recipient = 'handler' | { contact: string };
+/**
+ * Who a notice goes to: the case's handler at the notice's stage, one of the provider's contacts,
+ * or the complainant (and their representative).
+ */
+export type Recipient = 'handler' | 'complainant' | { contact: string };
 
 export interface Notice {
   kind: NoticeKind;
@@ -105,7 +109,7 @@ function clockNotice(
  * working day, and the handler knows why they stopped. A closed or withdrawn case sends nothing.
  */
 export function noticesDue(
-  file: Pick<CaseFile, 'reference' | 'status' | 'events' | 'complainant' | 'derived'>,
+  file: Pick<CaseFile, 'reference' | 'status' | 'events' | 'complainant' | 'derived' | 'stage'>,
   provider: Provider,
   today: IsoDate,
   calendar: HolidayCalendar,
@@ -129,7 +133,31 @@ export function noticesDue(
     if (notice !== undefined) notices.push({ reference: file.reference, ...notice });
   }
   const guardian = guardianReminder(file, provider, state);
-  return guardian === undefined ? notices : [...notices, guardian];
+  const delay = delayNotice(file, provider);
+  return [...notices, ...(guardian === undefined ? [] : [guardian]), ...(delay === undefined ? [] : [delay])];
+}
+
+/**
+ * DMM: "the complainant will be advised of any delay"; Dynamic: the interim response says "when a
+ * full reply can be expected". Where the stage promises that, each extension staff record at the
+ * case's stage is told to the complainant once, with its new date.
+ */
+function delayNotice(
+  file: Pick<Case, 'reference' | 'events' | 'stage'>,
+  provider: Provider,
+): Notice | undefined {
+  const stage = stageOf(provider, file.stage);
+  if (stage.delayNotice === undefined && stage.interim?.tellsNewDate !== true) return undefined;
+  const extension = file.events.findLast((event) => event.type === 'extended' && event.stage === file.stage);
+  if (extension === undefined || !('newDueBy' in extension)) return undefined;
+  return {
+    kind: 'delay-told',
+    reference: file.reference,
+    stage: file.stage,
+    clock: 'respond',
+    dueBy: extension.newDueBy,
+    recipients: ['complainant'],
+  };
 }
 
 /**
@@ -175,15 +203,16 @@ function guardianReminder(
 /** The email addresses of a notice's recipients; contacts the policy gives no address for are left out. */
 export function recipientAddresses(
   notice: Pick<Notice, 'stage' | 'recipients'>,
-  file: Pick<Case, 'handlers'>,
+  file: Pick<Case, 'handlers' | 'complainant' | 'representative'>,
   provider: Provider,
 ): string[] {
   const contactEmail = (id: string) => provider.contacts.find((contact) => contact.id === id)?.email;
-  const addresses = notice.recipients.map((recipient) => {
-    if (recipient !== 'handler') return contactEmail(recipient.contact);
+  const addresses = notice.recipients.flatMap((recipient) => {
+    if (recipient === 'complainant') return [file.complainant.email, file.representative?.email];
+    if (recipient !== 'handler') return [contactEmail(recipient.contact)];
     // A handler the case names wins over the role the policy names for the stage.
     const named = file.handlers.find((handler) => handler.stage === notice.stage)?.email;
-    return named ?? contactEmail(stageOf(provider, notice.stage).handler.contact);
+    return [named ?? contactEmail(stageOf(provider, notice.stage).handler.contact)];
   });
   return [...new Set(addresses.filter((address) => address !== undefined))];
 }

@@ -104,6 +104,11 @@ export const StageSchema = z.strictObject({
       quote: QuoteSchema,
     })
     .optional(),
+  /**
+   * The complainant is told of any delay, with the date the full response can now be expected.
+   * DMM: "the complainant will be advised of any delay".
+   */
+  delayNotice: z.strictObject({ quote: QuoteSchema }).optional(),
   /** Someone chases the handler when the case is not closed after a period. */
   chase: z
     .strictObject({

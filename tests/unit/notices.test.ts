@@ -102,6 +102,46 @@ const ROWS: Row[] = [
     expected: [],
   },
   {
+    name: 'an extension is told to the complainant with its new date, where the policy promises it',
+    provider: 'digital-marketing-mentor',
+    received: '2026-12-07',
+    commands: [
+      {
+        type: 'extend',
+        on: '2026-12-09',
+        newDueBy: '2027-01-08',
+        reason: 'The tutor is away until January.',
+      },
+    ],
+    today: '2026-12-10',
+    expected: ['delay-told stage-1 2027-01-08 → sam@example.org'],
+  },
+  {
+    name: 'an interim response that promises a new date tells the complainant the extension too',
+    provider: 'dynamic-training',
+    received: '2026-12-07',
+    commands: [
+      {
+        type: 'extend',
+        on: '2026-12-08',
+        newDueBy: '2026-12-18',
+        reason: 'A detailed investigation is needed.',
+      },
+    ],
+    today: '2026-12-08',
+    expected: ['delay-told stage-1 2026-12-18 → sam@example.org'],
+  },
+  {
+    name: 'an extension is not mailed to the complainant where the policy makes no such promise',
+    provider: 'cqm',
+    received: '2026-12-07',
+    commands: [
+      { type: 'extend', on: '2026-12-08', newDueBy: '2027-01-29', reason: 'An external assessor is needed.' },
+    ],
+    today: '2026-12-08',
+    expected: [],
+  },
+  {
     name: 'an under-18 complainant reminds the handler about their parent or guardian',
     provider: 'digital-marketing-mentor',
     received: '2026-12-07',
@@ -187,16 +227,39 @@ describe('noticeMessage', () => {
         dueBy: '2026-12-11',
         recipients: ['handler'],
       },
-      'http://localhost:4321/cases/cqm/#/collections/cases/entries/cqm/2026/X.yaml',
+      'http://localhost:4321/cases/cqm/#/collections/cases/entries/2026/x',
     );
     for (const body of [message.text, message.html]) {
       expect(body).toContain(stored.reference);
       expect(body).toContain('Friday 11 December 2026');
       expect(body).toContain('acknowledge the complaint');
-      expect(body).toContain('/cases/cqm/#/collections/cases/entries/cqm/2026/X.yaml');
+      expect(body).toContain('/cases/cqm/#/collections/cases/entries/2026/x');
       expect(body).not.toContain(stored.complainant.name);
       expect(body).not.toContain('course materials');
     }
     expect(message.html).toContain('<html lang="en-GB">');
+  });
+
+  it('tells a complainant of a delay with the new date, and never links them into the staff editor', async () => {
+    const context = await givenProvider('digital-marketing-mentor');
+    const stored = givenCase(context, '2026-12-07');
+    const message = noticeMessage(
+      context.provider,
+      {
+        kind: 'delay-told',
+        reference: stored.reference,
+        stage: 'stage-1',
+        clock: 'respond',
+        dueBy: '2027-01-08',
+        recipients: ['complainant'],
+      },
+      'http://localhost:4321/cases/digital-marketing-mentor/#/collections/cases/entries/2026/x',
+    );
+    for (const body of [message.text, message.html]) {
+      expect(body).toContain(stored.reference);
+      expect(body).toContain('You should now receive it by Friday 8 January 2027.');
+      expect(body).not.toContain('/cases/');
+      expect(body).not.toContain('case editor');
+    }
   });
 });
