@@ -36,8 +36,10 @@ export class LocalFileIntakeQueue implements IntakeQueue {
   async markCommitted(key: string, committedAt: string): Promise<void> {
     const record = await this.#read(key);
     if (record.committedAt !== undefined) return;
+    // Not flushed: a mark lost in a power cut only has the drain commit and mail it again, which
+    // the store (never overwrites) and the mailer (one message per key) make harmless.
     await replaceFile(this.#file(key), serialise(IntakeRecordSchema.parse({ ...record, committedAt })), {
-      durable: true,
+      durable: false,
     });
   }
 

@@ -38,8 +38,10 @@ export class LocalOutboxMailer implements Mailer {
     );
     if (!(await writeFileExclusively(claim, id))) return { id: await readFile(claim, 'utf8') };
     const file = (extension: string) => join(this.directory, `${id}.${extension}`);
-    await replaceFile(file('html'), message.html, { durable: true });
-    await replaceFile(file('txt'), message.text, { durable: true });
+    // The `.json` is the message; the `.html` and `.txt` are views of it to open, so only it is
+    // flushed to disk before the send is answered.
+    await replaceFile(file('html'), message.html, { durable: false });
+    await replaceFile(file('txt'), message.text, { durable: false });
     await replaceFile(
       file('json'),
       `${JSON.stringify({ id, sentAt, message } satisfies OutboxEntry, null, 2)}\n`,
