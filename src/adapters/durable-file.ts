@@ -30,22 +30,30 @@ async function syncDirectory(path: string): Promise<void> {
 }
 
 /**
- * Writes `data` to `path` only if nothing is there, atomically and durably: readers see the whole
- * file or none of it, and of several writers racing for the same path exactly one wins (a hard
- * link cannot replace an existing name). Answers whether this call created the file.
+ * Writes `data` to `path` only if nothing is there, atomically: readers see the whole file or none
+ * of it, and of several writers racing for the same path exactly one wins (a hard link cannot
+ * replace an existing name). Durably unless told otherwise. `alsoAt` gives the same file a second
+ * name, replacing whatever is there, once it is created. Answers whether this call created it.
  */
-export async function writeFileExclusively(path: string, data: string): Promise<boolean> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = await writeTemporary(path, data, true);
+export async function writeFileExclusively(
+  path: string,
+  data: string,
+  { durable = true, alsoAt }: { durable?: boolean; alsoAt?: string } = {},
+): Promise<boolean> {
+  const folders = [...new Set([path, alsoAt ?? path].map((name) => dirname(name)))];
+  await Promise.all(folders.map((folder) => mkdir(folder, { recursive: true })));
+  const temporary = await writeTemporary(alsoAt ?? path, data, durable);
   try {
     await link(temporary, path);
   } catch (error) {
+    await unlink(temporary);
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
-  } finally {
-    await unlink(temporary);
   }
-  await syncDirectory(dirname(path));
+  // The temporary name is kept as the second name, or dropped: either way no file is deleted.
+  if (alsoAt === undefined) await unlink(temporary);
+  else await rename(temporary, alsoAt);
+  if (durable) await Promise.all(folders.map(syncDirectory));
   return true;
 }
 

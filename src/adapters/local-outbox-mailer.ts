@@ -16,8 +16,10 @@ export type OutboxEntry = z.output<typeof OutboxEntrySchema>;
 
 /**
  * Mail on this machine: nothing leaves it. Each message becomes `<time>-<key>.json` (the whole
- * message), `.html` (the HTML exactly as it would be sent, to open in a browser) and `.txt` in the
- * outbox folder (by default `.data/outbox`), so a developer or a test reads what a person would get.
+ * message) and `<time>-<key>.html` (the HTML exactly as it would be sent, to open in a browser) in
+ * the outbox folder (by default `.data/outbox`), so a developer or a test reads what a person would
+ * get. Two files a message and none deleted, because creating files is this store's main cost (see
+ * local-file-intake-queue.ts).
  */
 export class LocalOutboxMailer implements Mailer {
   readonly directory: string;
@@ -30,23 +32,19 @@ export class LocalOutboxMailer implements Mailer {
     const message = MailMessageSchema.parse(input);
     const sentAt = new Date().toISOString();
     const id = `${sentAt.replace(/[:.]/g, '-')}-${message.idempotencyKey.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100)}`;
-    // The key's claim is taken first and exclusively, so two sends racing with one key mail once.
+    const entry = `${JSON.stringify({ id, sentAt, message } satisfies OutboxEntry, null, 2)}\n`;
+    // The `.json` is also the key's claim, under a name made from the key alone: taken exclusively,
+    // so two sends racing with one key mail once, and a repeat answers the first id.
     const claim = join(
       this.directory,
       '.keys',
       createHash('sha256').update(message.idempotencyKey).digest('hex'),
     );
-    if (!(await writeFileExclusively(claim, id))) return { id: await readFile(claim, 'utf8') };
     const file = (extension: string) => join(this.directory, `${id}.${extension}`);
-    // The `.json` is the message; the `.html` and `.txt` are views of it to open, so only it is
-    // flushed to disk before the send is answered.
+    const claimed = await writeFileExclusively(claim, entry, { alsoAt: file('json') });
+    if (!claimed) return { id: claimedId(await readFile(claim, 'utf8')) };
+    // A view of the flushed `.json`, so not flushed itself.
     await replaceFile(file('html'), message.html, { durable: false });
-    await replaceFile(file('txt'), message.text, { durable: false });
-    await replaceFile(
-      file('json'),
-      `${JSON.stringify({ id, sentAt, message } satisfies OutboxEntry, null, 2)}\n`,
-      { durable: true },
-    );
     return { id };
   }
 
@@ -63,4 +61,9 @@ export class LocalOutboxMailer implements Mailer {
     );
     return entries;
   }
+}
+
+/** The id a claim was first answered with: its entry's, or (an outbox written before claims held the entry) itself. */
+function claimedId(claim: string): string {
+  return claim.startsWith('{') ? OutboxEntrySchema.parse(JSON.parse(claim)).id : claim;
 }

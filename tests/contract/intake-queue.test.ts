@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getStore } from '@netlify/blobs';
@@ -53,6 +53,45 @@ it('leaves no temporary files behind in the local queue, even when posts race', 
     const record = { key: 'key-aaaaaaaa', reference: 'R', payload: {}, acceptedAt: '2026-01-01T09:00:00Z' };
     await Promise.all(Array.from({ length: 5 }, () => queue.accept(record)));
     expect(await readdir(directory)).toEqual(['key-aaaaaaaa.json']);
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+});
+
+it('keeps the record as accepted and marks it committed beside it, without replacing or deleting a file', async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'redress-intake-'));
+  try {
+    const queue = new LocalFileIntakeQueue(directory);
+    const record = { key: 'key-aaaaaaaa', reference: 'R', payload: {}, acceptedAt: '2026-01-01T09:00:00Z' };
+    await queue.accept(record);
+    const accepted = await stat(join(directory, 'key-aaaaaaaa.json'));
+    await Promise.all(
+      Array.from({ length: 3 }, () => queue.markCommitted(record.key, '2026-01-01T09:00:01Z')),
+    );
+    expect((await stat(join(directory, 'key-aaaaaaaa.json'))).ino).toBe(accepted.ino);
+    expect(await readFile(join(directory, 'committed', 'key-aaaaaaaa'), 'utf8')).toBe('2026-01-01T09:00:01Z');
+    expect(await readdir(join(directory, 'committed'))).toEqual(['key-aaaaaaaa']);
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+});
+
+it('reads a queue written before marks, where a committed record holds its own commit time', async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'redress-intake-'));
+  try {
+    const done = { key: 'key-done0000', reference: 'R1', payload: {}, acceptedAt: '2026-01-01T09:00:00Z' };
+    const waiting = { key: 'key-waiting0', reference: 'R2', payload: {}, acceptedAt: '2026-01-01T09:00:00Z' };
+    await writeFile(
+      join(directory, 'key-done0000.json'),
+      JSON.stringify({ ...done, committedAt: '2026-01-01T09:00:01Z' }),
+    );
+    await writeFile(join(directory, 'key-waiting0.json'), JSON.stringify(waiting));
+    const queue = new LocalFileIntakeQueue(directory);
+    expect(await queue.pending()).toEqual([waiting]);
+    expect(await queue.accept(done)).toEqual({
+      accepted: 'existing',
+      record: { ...done, committedAt: '2026-01-01T09:00:01Z' },
+    });
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
