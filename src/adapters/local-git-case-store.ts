@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
 import type { Dirent } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
-import { devNull } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import {
   type CaseStore,
   type CreateResult,
@@ -16,23 +13,7 @@ import {
 import { GroupCommit, planWrites, type WriteRequest, type WriteResult } from './case-store-writes.ts';
 import { backoff, mapWithConcurrency } from './concurrency.ts';
 import { replaceFile } from './durable-file.ts';
-
-const run = promisify(execFile);
-
-/**
- * Git runs with a fixed identity and none of this machine's configuration (hooks, signing, line
- * ending conversion), so a case repository behaves the same on every laptop and in CI.
- */
-const GIT_ENVIRONMENT = {
-  PATH: process.env.PATH ?? '',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: devNull,
-  GIT_AUTHOR_NAME: 'Redress',
-  GIT_AUTHOR_EMAIL: 'case-store@redress.invalid',
-  GIT_COMMITTER_NAME: 'Redress',
-  GIT_COMMITTER_EMAIL: 'case-store@redress.invalid',
-  LC_ALL: 'C',
-};
+import { GitError, git } from './git.ts';
 
 /** Files per commit: keeps git's command line short however many writes pile up. */
 const MAX_BATCH = 100;
@@ -193,11 +174,9 @@ export class LocalGitCaseStore implements CaseStore {
   async #git(args: readonly string[]): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       try {
-        const { stdout } = await run('git', ['-C', this.directory, ...args], { env: GIT_ENVIRONMENT });
-        return stdout;
+        return await git(['-C', this.directory, ...args]);
       } catch (error) {
-        if (attempt >= 8 || !String((error as { stderr?: unknown }).stderr).includes('index.lock'))
-          throw error;
+        if (attempt >= 8 || !(error instanceof GitError) || !error.stderr.includes('index.lock')) throw error;
         await removeIfStale(join(this.directory, '.git', 'index.lock'));
         await backoff(attempt, 10);
       }
