@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { londonDate } from '../core/calendar.ts';
 import { type Case, CaseSchema, type Derived } from '../core/case.ts';
 import { caseEntrySlug, casePath, serialiseCaseFile } from '../core/case-file.ts';
@@ -85,6 +86,13 @@ export async function receiveComplaint(
 }
 
 /**
+ * Acknowledging and marking done, a few complaints at a time. They follow a group commit in a burst
+ * (up to 100 complaints at once), and all at once they would fill the queue of disk work that new
+ * complaints are accepted through: whoever submitted just then would wait for all of them.
+ */
+const afterCommit = pLimit(4);
+
+/**
  * Commits a queued case file and sends its acknowledgements, then marks it done. Both steps are
  * safe to repeat (the store never overwrites, the mailer keys each message), so a record is only
  * marked done once both have worked, and the drain simply runs this again for anything pending.
@@ -105,9 +113,11 @@ async function completeIntake(
       .caseStore(provider)
       .create(path, serialiseCaseFile(stored, derived), `Receive ${stored.reference}`);
     step = 'acknowledge';
-    await sendAcknowledgements(services, provider, stored, derived, path);
-    step = 'mark';
-    await services.queue.markCommitted(record.key, new Date().toISOString());
+    await afterCommit(async () => {
+      await sendAcknowledgements(services, provider, stored, derived, path);
+      step = 'mark';
+      await services.queue.markCommitted(record.key, new Date().toISOString());
+    });
     return true;
   } catch (error) {
     // The reason is the adapter's; it never holds what the complainant wrote.

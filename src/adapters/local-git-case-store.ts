@@ -17,6 +17,11 @@ import { GitError, git } from './git.ts';
 
 /** Files per commit: keeps git's command line short however many writes pile up. */
 const MAX_BATCH = 100;
+/**
+ * Files read or written at once by a commit. A commit of a hundred files all at once would fill the
+ * queue of disk work that new complaints are accepted through (see src/adapters/complaint-intake.ts).
+ */
+const DISK_CONCURRENCY = 4;
 /** A writer's lock older than this was left by a process that died mid-commit. */
 const STALE_LOCK_MS = 30_000;
 
@@ -97,17 +102,19 @@ export class LocalGitCaseStore implements CaseStore {
     try {
       const paths = [...new Set(requests.map((request) => request.path))];
       const before = new Map(
-        await Promise.all(paths.map(async (path) => [path, await this.#readBytes(path)] as const)),
+        await mapWithConcurrency(
+          paths,
+          DISK_CONCURRENCY,
+          async (path) => [path, await this.#readBytes(path)] as const,
+        ),
       );
       const versions = new Map([...before].map(([path, bytes]) => [path, bytes && hashGitBlob(bytes)]));
       const plan = planWrites(requests, versions);
       if (plan.files.size === 0) return plan.results;
       const written = [...plan.files.keys()];
       try {
-        await Promise.all(
-          [...plan.files].map(([path, text]) =>
-            replaceFile(join(this.directory, path), text, { durable: false }),
-          ),
+        await mapWithConcurrency([...plan.files], DISK_CONCURRENCY, ([path, text]) =>
+          replaceFile(join(this.directory, path), text, { durable: false }),
         );
         await this.#git(['add', '--', ...written]);
         await this.#git(['commit', '--quiet', '--no-verify', '--message', plan.message, '--', ...written]);
