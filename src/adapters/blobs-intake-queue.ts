@@ -1,5 +1,5 @@
 import type { Store } from '@netlify/blobs';
-import { mapWithConcurrency } from './concurrency.ts';
+import pLimit from 'p-limit';
 import {
   type AcceptResult,
   byAcceptedAt,
@@ -54,7 +54,7 @@ export class BlobsIntakeQueue implements IntakeQueue {
 
   async pending(): Promise<IntakeRecord[]> {
     const { blobs } = await this.#store.list({ prefix: PENDING });
-    const records = await mapWithConcurrency(blobs, 8, (blob) => this.#read(blob.key.slice(PENDING.length)));
+    const records = await pLimit(8).map(blobs, (blob) => this.#read(blob.key.slice(PENDING.length)));
     return records
       .filter((record): record is IntakeRecord => record !== undefined && record.committedAt === undefined)
       .sort(byAcceptedAt);

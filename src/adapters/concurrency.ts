@@ -1,25 +1,3 @@
-/**
- * Runs `work` over `items` with at most `limit` running at once, keeping the order of results.
- * Adapters read many small things (case files, blobs); all at once exhausts file handles or trips
- * an API's abuse limits, one at a time is too slow for a 30-second scheduled function.
- */
-export async function mapWithConcurrency<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** Waits `milliseconds`. */
 export function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));

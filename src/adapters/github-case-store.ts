@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import {
   type CaseStore,
   type CreateResult,
@@ -8,7 +9,7 @@ import {
   type UpdateResult,
 } from './case-store.ts';
 import { GroupCommit, planWrites, type WriteRequest, type WriteResult } from './case-store-writes.ts';
-import { backoff, mapWithConcurrency, sleep, TokenBuckets } from './concurrency.ts';
+import { backoff, sleep, TokenBuckets } from './concurrency.ts';
 
 export type GitHubCaseStoreOptions = {
   owner: string;
@@ -103,10 +104,8 @@ export class GitHubCaseStore implements CaseStore {
     const batches = Array.from({ length: Math.ceil(paths.length / READ_BATCH) }, (_, i) =>
       paths.slice(i * READ_BATCH, (i + 1) * READ_BATCH),
     );
-    const blobs = await mapWithConcurrency(batches, READ_CONCURRENCY, (batch) =>
-      this.#blobsAt(commit, batch),
-    );
-    const files = await mapWithConcurrency(blobs.flat(), READ_CONCURRENCY, async ({ path, sha, text }) => {
+    const blobs = await pLimit(READ_CONCURRENCY).map(batches, (batch) => this.#blobsAt(commit, batch));
+    const files = await pLimit(READ_CONCURRENCY).map(blobs.flat(), async ({ path, sha, text }) => {
       const file: StoredFile = { text: text ?? (await this.#blob(sha)).toString('utf8'), version: sha };
       return [path, file] as const;
     });
@@ -125,7 +124,7 @@ export class GitHubCaseStore implements CaseStore {
       const head = await this.#head();
       const paths = [...new Set(requests.map((request) => request.path))];
       const versions = new Map(
-        await mapWithConcurrency(paths, READ_CONCURRENCY, async (path) => {
+        await pLimit(READ_CONCURRENCY).map(paths, async (path) => {
           return [path, (await this.#fileAt(path, head.commit))?.sha] as const;
         }),
       );

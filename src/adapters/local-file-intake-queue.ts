@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { mapWithConcurrency } from './concurrency.ts';
+import pLimit from 'p-limit';
 import { readdirIfAny, writeFileExclusively } from './durable-file.ts';
 import {
   type AcceptResult,
@@ -59,7 +59,7 @@ export class LocalFileIntakeQueue implements IntakeQueue {
       .filter((name) => name.endsWith('.json'))
       .map((name) => name.slice(0, -'.json'.length))
       .filter((key) => !committed.has(key));
-    const records = await mapWithConcurrency(keys, 16, (key) => this.#read(key));
+    const records = await pLimit(16).map(keys, (key) => this.#read(key));
     return records.filter((record) => record.committedAt === undefined).sort(byAcceptedAt);
   }
 

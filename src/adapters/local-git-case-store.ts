@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import pLimit from 'p-limit';
 import {
   type CaseStore,
   type CreateResult,
@@ -11,7 +12,7 @@ import {
   type UpdateResult,
 } from './case-store.ts';
 import { GroupCommit, planWrites, type WriteRequest, type WriteResult } from './case-store-writes.ts';
-import { backoff, mapWithConcurrency } from './concurrency.ts';
+import { backoff } from './concurrency.ts';
 import { replaceFile } from './durable-file.ts';
 import { GitError, git } from './git.ts';
 
@@ -57,7 +58,7 @@ export class LocalGitCaseStore implements CaseStore {
   }
 
   async readMany(paths: readonly string[]): Promise<Map<string, StoredFile>> {
-    const files = await mapWithConcurrency(paths, 16, async (path) => [path, await this.read(path)] as const);
+    const files = await pLimit(16).map(paths, async (path) => [path, await this.read(path)] as const);
     return new Map(files.filter((entry): entry is [string, StoredFile] => entry[1] !== undefined));
   }
 
@@ -102,9 +103,8 @@ export class LocalGitCaseStore implements CaseStore {
     try {
       const paths = [...new Set(requests.map((request) => request.path))];
       const before = new Map(
-        await mapWithConcurrency(
+        await pLimit(DISK_CONCURRENCY).map(
           paths,
-          DISK_CONCURRENCY,
           async (path) => [path, await this.#readBytes(path)] as const,
         ),
       );
@@ -113,7 +113,7 @@ export class LocalGitCaseStore implements CaseStore {
       if (plan.files.size === 0) return plan.results;
       const written = [...plan.files.keys()];
       try {
-        await mapWithConcurrency([...plan.files], DISK_CONCURRENCY, ([path, text]) =>
+        await pLimit(DISK_CONCURRENCY).map([...plan.files], ([path, text]) =>
           replaceFile(join(this.directory, path), text, { durable: false }),
         );
         await this.#git(['add', '--', ...written]);

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
+import pLimit from 'p-limit';
 import { isWorkingDay } from '../core/calendar.ts';
 import type { Case, CaseFile, Derived } from '../core/case.ts';
 import { caseFolder, parseCaseFile, serialiseCaseFile } from '../core/case-file.ts';
@@ -16,7 +17,6 @@ import {
 import type { IsoDate } from '../core/period.ts';
 import type { Provider } from '../core/provider.ts';
 import type { CaseStore, StoredFile } from './case-store.ts';
-import { mapWithConcurrency } from './concurrency.ts';
 import { holidayCalendar } from './holidays.ts';
 import { logEvent } from './log.ts';
 import type { Mailer } from './mailer.ts';
@@ -114,7 +114,7 @@ export async function sweepDeadlines(options: SweepOptions): Promise<SweepReport
       }
       const files = await store.readMany(paths.slice(start, start + BATCH));
       report.storeReads += 1;
-      await mapWithConcurrency([...files], CONCURRENCY, async ([path, file]) => {
+      await pLimit(CONCURRENCY).map([...files], async ([path, file]) => {
         if (timeIsUp()) {
           report.leftForNextRun += 1;
           return;

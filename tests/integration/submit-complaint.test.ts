@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES, handleSubmission } from '../../functions/submit-complaint.mts';
 import type { CaseStore } from '../../src/adapters/case-store.ts';
 import { drainIntake } from '../../src/adapters/complaint-intake.ts';
-import { mapWithConcurrency } from '../../src/adapters/concurrency.ts';
 import {
   createIntakeWorld,
   formPost,
@@ -297,9 +297,8 @@ describe('never lost, never twice', () => {
           : store.create(path, text, message);
       },
     }));
-    const references = await mapWithConcurrency(
+    const references = await pLimit(5).map(
       Array.from({ length: 30 }, (_, i) => i),
-      5,
       async (i) => {
         const response = await submit(
           jsonPost('cqm', validFields({ submissionId: randomUUID(), 'full-name': `Person ${i}` })),
@@ -389,7 +388,7 @@ describe('any text a person types', () => {
       'adjustments',
       'address',
     ];
-    const outcomes = await mapWithConcurrency(naughtyStrings, 8, async (naughty) => {
+    const outcomes = await pLimit(8).map(naughtyStrings, async (naughty) => {
       const fields = validFields({ submissionId: randomUUID(), postcode: '' });
       for (const field of textFields) fields[field] = `${field}: ${naughty}`;
       const response = await submit(jsonPost('ace-training', fields));
