@@ -1,6 +1,5 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { devNull } from 'node:os';
-import { fileURLToPath } from 'node:url';
 
 /**
  * Git runs with a fixed identity and none of this machine's configuration (hooks, signing, line
@@ -31,6 +30,21 @@ export class GitError extends Error {
 type GitAnswer = { id: number; stdout: string; stderr: string; failure?: string };
 type Waiting = { resolve: (stdout: string) => void; reject: (error: Error) => void };
 
+/**
+ * The helper's program: it runs each git command it is sent and answers with the output, holds
+ * nothing of its own, and ends with its parent. It is source text, not a module beside this one,
+ * because functions are bundled (by `astro dev` and on deploy) and a module file would not be there.
+ */
+const HELPER_PROGRAM = `// redress git helper
+const { execFile } = require('node:child_process');
+process.on('message', ({ id, args }) => {
+  execFile('git', args, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    process.send({ id, stdout, stderr, failure: error === null ? undefined : error.message });
+  });
+});
+process.on('disconnect', () => process.exit(0));
+`;
+
 /** The helper process git is started from, and the commands it is running. */
 class GitHelper {
   readonly #child: ChildProcess;
@@ -39,10 +53,9 @@ class GitHelper {
   stopped = false;
 
   constructor() {
-    this.#child = fork(fileURLToPath(new URL('./git-helper-process.ts', import.meta.url)), {
+    // None of this process's flags (a profiler, a test runner's loader): the helper only runs git.
+    this.#child = spawn(process.execPath, ['--eval', HELPER_PROGRAM], {
       env: GIT_ENVIRONMENT,
-      // Not this process's flags (a profiler, a test runner's loader): the helper only runs git.
-      execArgv: [],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     this.#child.unref();

@@ -136,9 +136,13 @@ export class LocalGitCaseStore implements CaseStore {
     await this.#git(['reset', '--quiet', '--', path]).catch(() => undefined);
   }
 
+  /** Creates the repository if there is none, then commits what an earlier process left uncommitted. */
   #ensureRepository(): Promise<void> {
     this.#repository ??= (async () => {
-      if (await stat(join(this.directory, '.git')).catch(() => undefined)) return;
+      if (await stat(join(this.directory, '.git')).catch(() => undefined)) {
+        await this.#commitLeftovers();
+        return;
+      }
       // Another process may be creating it too: build the repository aside and move it into place
       // in one step, so exactly one attempt wins and nobody sees half a repository.
       await mkdir(this.directory, { recursive: true });
@@ -157,6 +161,30 @@ export class LocalGitCaseStore implements CaseStore {
       throw error;
     });
     return this.#repository;
+  }
+
+  /**
+   * Commits the files the working tree holds and the history does not. A process stopped between
+   * writing a case file and committing it leaves one; this store reads the working tree, so the
+   * next `create` of that case would find it there and answer "already stored", and it would never
+   * be committed. Hidden names (temporary files, `.git`) are left alone.
+   */
+  async #commitLeftovers(): Promise<void> {
+    const visible = ['--', '.', ':(exclude,glob)**/.*'];
+    const release = await this.#lock();
+    try {
+      if ((await this.#git(['status', '--porcelain', '--untracked-files=all', ...visible])) === '') return;
+      await this.#git(['add', '--all', ...visible]);
+      await this.#git([
+        'commit',
+        '--quiet',
+        '--no-verify',
+        '--message',
+        'Commit files a stopped process left',
+      ]);
+    } finally {
+      await release();
+    }
   }
 
   /** Takes the lock that keeps other processes' writes out; resolves to its release. */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -87,6 +87,21 @@ describe('the local git case store, as git and Decap see it', () => {
     }
     expect((await store.create('acme/2026/b.yaml', 'b\n', 'Receive B')).created).toBe(true);
     expect(await git(directory, 'status', '--porcelain')).toBe('');
+  });
+
+  it('commits a case file a process wrote but was stopped before committing, once another opens the store', async () => {
+    await new LocalGitCaseStore(directory).create('acme/2026/a.yaml', 'a\n', 'Receive A');
+    // The stopped process got as far as the working tree (and left a temporary file).
+    await mkdir(join(directory, 'acme/2026'), { recursive: true });
+    await writeFile(join(directory, 'acme/2026/b.yaml'), 'b\n');
+    await writeFile(join(directory, 'acme/2026/.tmp-0123456789abcdef'), 'half');
+    const next = new LocalGitCaseStore(directory);
+    // The drain retries the create: the file is there, so the case is stored, and now committed.
+    expect((await next.create('acme/2026/b.yaml', 'b\n', 'Receive B')).created).toBe(false);
+    expect(await git(directory, 'show', 'HEAD:acme/2026/b.yaml')).toBe('b\n');
+    expect(await git(directory, 'status', '--porcelain', '--untracked-files=all')).toBe(
+      '?? acme/2026/.tmp-0123456789abcdef\n',
+    );
   });
 
   it('sees a file a member of staff saved through Decap (working tree only) and commits it on update', async () => {

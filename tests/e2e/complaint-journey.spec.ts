@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 
@@ -41,6 +44,21 @@ async function expectNoViolations(page: Page, state: string): Promise<void> {
   ).toEqual([]);
 }
 
+/** The case store the test server's function commits to: its default, `.data/cases` here. */
+const caseRepository = join(
+  process.env.REDRESS_DATA_DIR ?? fileURLToPath(new URL('../../.data', import.meta.url)),
+  'cases',
+);
+
+/** Every commit message in the case store (none while it does not exist yet). */
+function caseStoreHistory(): string {
+  try {
+    return execFileSync('git', ['-C', caseRepository, 'log', '--format=%B'], { encoding: 'utf8' });
+  } catch {
+    return '';
+  }
+}
+
 // A recent date, inside every provider's time limit.
 const happened = new Date(Date.now() - 5 * 24 * 60 * 60 * 1000);
 
@@ -71,6 +89,9 @@ for (const slug of providerSlugs) {
     });
     await expect(page.locator('.reference')).toHaveText(/^[A-Z]{2,4}-\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/);
     await expect(page).toHaveTitle(/^Complaint received/);
+    // The function, bundled and served as on Netlify, commits the case after answering.
+    const reference = await page.locator('.reference').textContent();
+    await expect.poll(caseStoreHistory, { timeout: 20_000 }).toContain(`Receive ${reference}`);
     if (javaScriptEnabled) await expectNoViolations(page, `${slug}: confirmation`);
   });
 }

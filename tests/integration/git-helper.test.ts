@@ -16,7 +16,7 @@ async function helperPids(): Promise<number[]> {
     const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
     // "pid (name) state ppid ...": the name may hold spaces, so read after its ")".
     const parent = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
-    if (parent === String(process.pid) && commandLine.includes('git-helper-process')) pids.push(Number(name));
+    if (parent === String(process.pid) && commandLine.includes('redress git helper')) pids.push(Number(name));
   }
   return pids;
 }
