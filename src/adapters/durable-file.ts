@@ -7,9 +7,23 @@ import { dirname, join } from 'node:path';
  * person was told is safe ("never a false 'received'", DESIGN "Intake").
  */
 
+/**
+ * Runs `write` into `folder`, making the folder first only if `write` finds it missing. Asking for
+ * it every time would cost a disk operation per write, and intake writes several per complaint.
+ */
+async function inFolder<T>(folder: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(folder, { recursive: true });
+    return write();
+  }
+}
+
 async function writeTemporary(path: string, data: string, durable: boolean): Promise<string> {
   const temporary = join(dirname(path), `.tmp-${randomBytes(8).toString('hex')}`);
-  const handle = await open(temporary, 'wx');
+  const handle = await inFolder(dirname(path), () => open(temporary, 'wx'));
   try {
     await handle.writeFile(data, 'utf8');
     if (durable) await handle.sync();
@@ -41,10 +55,9 @@ export async function writeFileExclusively(
   { durable = true, alsoAt }: { durable?: boolean; alsoAt?: string } = {},
 ): Promise<boolean> {
   const folders = [...new Set([path, alsoAt ?? path].map((name) => dirname(name)))];
-  await Promise.all(folders.map((folder) => mkdir(folder, { recursive: true })));
   const temporary = await writeTemporary(alsoAt ?? path, data, durable);
   try {
-    await link(temporary, path);
+    await inFolder(dirname(path), () => link(temporary, path));
   } catch (error) {
     await unlink(temporary);
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -67,7 +80,6 @@ export async function replaceFile(
   data: string,
   { durable }: { durable: boolean },
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const temporary = await writeTemporary(path, data, durable);
   await rename(temporary, path);
   if (durable) await syncDirectory(dirname(path));

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { readdirIfAny, writeFileExclusively } from './durable-file.ts';
@@ -41,8 +41,8 @@ export class LocalFileIntakeQueue implements IntakeQueue {
   }
 
   async markCommitted(key: string, committedAt: string): Promise<void> {
-    const record = await this.#read(key);
-    if (record.committedAt !== undefined) return;
+    // Only a key accepted here is marked (its record is read whole only when it is read back).
+    await stat(this.#file(key));
     // The first mark wins. Not flushed: a mark lost in a power cut only has the drain commit and
     // mail it again, which the store (never overwrites) and the mailer (one message per key) make
     // harmless.
@@ -81,7 +81,8 @@ export class LocalFileIntakeQueue implements IntakeQueue {
       }),
     ]);
     const record = IntakeRecordSchema.parse(JSON.parse(text));
-    return committedAt === undefined ? record : IntakeRecordSchema.parse({ ...record, committedAt });
+    if (record.committedAt !== undefined || committedAt === undefined) return record;
+    return IntakeRecordSchema.parse({ ...record, committedAt });
   }
 }
 

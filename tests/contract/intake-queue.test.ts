@@ -96,3 +96,18 @@ it('reads a queue written before marks, where a committed record holds its own c
     await rm(directory, { recursive: true, force: true });
   }
 });
+
+it('makes its folders again when they are removed while it runs', async () => {
+  const directory = await mkdtemp(join(tmpdir(), 'redress-intake-'));
+  try {
+    const queue = new LocalFileIntakeQueue(directory);
+    const record = { key: 'key-aaaaaaaa', reference: 'R', payload: {}, acceptedAt: '2026-01-01T09:00:00Z' };
+    await queue.accept(record);
+    await rm(directory, { recursive: true });
+    expect(await queue.accept(record)).toEqual({ accepted: 'new', record });
+    await queue.markCommitted(record.key, '2026-01-01T09:00:01Z');
+    expect(await queue.pending()).toEqual([]);
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+});
