@@ -59,7 +59,8 @@ export class LocalFileIntakeQueue implements IntakeQueue {
       .filter((name) => name.endsWith('.json'))
       .map((name) => name.slice(0, -'.json'.length))
       .filter((key) => !committed.has(key));
-    const records = await pLimit(16).map(keys, (key) => this.#read(key));
+    // These have no mark, so only their records are read.
+    const records = await pLimit(16).map(keys, (key) => this.#readRecord(key));
     return records.filter((record) => record.committedAt === undefined).sort(byAcceptedAt);
   }
 
@@ -73,16 +74,19 @@ export class LocalFileIntakeQueue implements IntakeQueue {
 
   /** The record with its commit time, from its mark (or, in a queue written before marks, from itself). */
   async #read(key: string): Promise<IntakeRecord> {
-    const [text, committedAt] = await Promise.all([
-      readFile(this.#file(key), 'utf8'),
+    const [record, committedAt] = await Promise.all([
+      this.#readRecord(key),
       readFile(this.#mark(key), 'utf8').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return undefined;
         throw error;
       }),
     ]);
-    const record = IntakeRecordSchema.parse(JSON.parse(text));
     if (record.committedAt !== undefined || committedAt === undefined) return record;
     return IntakeRecordSchema.parse({ ...record, committedAt });
+  }
+
+  async #readRecord(key: string): Promise<IntakeRecord> {
+    return IntakeRecordSchema.parse(JSON.parse(await readFile(this.#file(key), 'utf8')));
   }
 }
 
