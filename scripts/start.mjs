@@ -13,8 +13,8 @@ import { createInterface } from 'node:readline';
 const root = resolve(import.meta.dirname, '..');
 const casesDirectory = resolve(process.env.REDRESS_DATA_DIR ?? join(root, '.data'), 'cases');
 
-// The case store's fixed identity (as in src/adapters/local-git-case-store.ts), so commits need no
-// git configuration on this machine.
+// The case store's fixed identity (as in src/adapters/git.ts, under the staff editor's name), so
+// commits need no git configuration on this machine.
 const identity = {
   GIT_AUTHOR_NAME: 'Redress staff editor',
   GIT_AUTHOR_EMAIL: 'case-store@redress.invalid',
