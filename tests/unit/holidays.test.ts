@@ -4,9 +4,11 @@ import { holidayCalendar, holidayList } from '../../src/adapters/holidays.ts';
 import { addCalendarDays, listedCalendar } from '../../src/core/calendar.ts';
 import { NATIONS, type Nation } from '../../src/core/period.ts';
 
-// The official GOV.UK bank holidays, kept beside the repository in shared/ (CI clones it there too).
+// The official GOV.UK bank holidays for 2024–2028 (alphagov/frontend's lib/data/bank-holidays.json,
+// its source recorded in the file), copied unchanged from the project's shared/data so the test
+// runs from a checkout of this repository alone.
 const official: Record<string, { events: { date: string; title: string }[] }> = JSON.parse(
-  readFileSync(new URL('../../../shared/data/uk-bank-holidays.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/uk-bank-holidays.json', import.meta.url), 'utf8'),
 );
 
 const isWeekday = (date: string) => ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
