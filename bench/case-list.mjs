@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { CASE_LOCAL_BACKEND_PORT } from '../cms/case-config.ts';
-import { loadProvider } from '../src/adapters/provider-files.ts';
+import { loadProvider } from '../src/adapters/content-files.ts';
+import { DEFAULTS } from '../src/composition/defaults.ts';
 import { writeSyntheticCases } from './support/synthetic-cases.mjs';
 
 const CASES = 1000;
@@ -59,9 +59,9 @@ try {
   );
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   // The built editor talks to the local backend's usual port; here that is the benchmark's own.
-  await page.route(`http://localhost:${CASE_LOCAL_BACKEND_PORT}/**`, (route) =>
+  await page.route(`http://localhost:${DEFAULTS.caseEditorBackendPort}/**`, (route) =>
     route.continue({
-      url: route.request().url().replace(`:${CASE_LOCAL_BACKEND_PORT}/`, `:${BACKEND_PORT}/`),
+      url: route.request().url().replace(`:${DEFAULTS.caseEditorBackendPort}/`, `:${BACKEND_PORT}/`),
     }),
   );
   // Each case in the list is a link to its entry, named by the collection's summary.

@@ -23,9 +23,8 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { handleSubmission } from '../functions/submit-complaint.mts';
-import { intakeServices } from '../src/adapters/complaint-intake.ts';
-import { chooseAdapters } from '../src/adapters/environment.ts';
-import { loadProviders } from '../src/adapters/provider-files.ts';
+import { services, servicesFrom } from '../src/composition/services.ts';
+import { settingsFrom } from '../src/composition/settings.ts';
 
 // The function logs a line per complaint; the figures are what this prints.
 console.info = () => {};
@@ -33,7 +32,7 @@ console.info = () => {};
 const CLIENTS = 50;
 const COMPLAINTS = 1000;
 const GOAL_RATE = 200;
-const providers = await loadProviders();
+const providers = await services().providers();
 const dataDir = fileURLToPath(new URL('../.data', import.meta.url));
 
 /** What creating an empty file in `dir` costs just now, in ms (100 files, left for the clean-up). */
@@ -73,7 +72,7 @@ async function run(name, interval) {
   const fileCost = creationCost(dir);
   const unfinished = [];
   const dependencies = {
-    services: intakeServices(chooseAdapters({ REDRESS_DATA_DIR: dir })),
+    services: servicesFrom(settingsFrom({ REDRESS_DATA_DIR: dir })),
     providers: async () => providers,
     formPage: async () => '',
     now: () => new Date(),

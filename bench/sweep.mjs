@@ -7,9 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chooseAdapters } from '../src/adapters/environment.ts';
-import { loadProviders } from '../src/adapters/provider-files.ts';
-import { sweepDeadlines } from '../src/adapters/sweep.ts';
+import { servicesFrom } from '../src/composition/services.ts';
+import { settingsFrom } from '../src/composition/settings.ts';
+import { sweepDeadlines } from '../src/use-cases/sweep-deadlines.ts';
 import { writeSyntheticCases } from './support/synthetic-cases.mjs';
 
 console.info = () => {};
@@ -18,8 +18,8 @@ const CASES = 10_000;
 const TODAY = '2027-01-13';
 
 const dir = await mkdtemp(join(tmpdir(), 'redress-bench-sweep-'));
-const chosen = chooseAdapters({ REDRESS_DATA_DIR: dir });
-const providers = await loadProviders();
+const chosen = servicesFrom(settingsFrom({ REDRESS_DATA_DIR: dir }));
+const providers = await chosen.providers();
 const casesDir = join(dir, 'cases');
 
 // Setting up is not what is measured.
@@ -28,14 +28,12 @@ await writeSyntheticCases(casesDir, providers, { count: CASES, today: TODAY });
 const setUp = performance.now() - written;
 
 const options = {
+  ...chosen,
   providers,
   store: chosen.caseStore,
-  mailer: chosen.mailer,
   ledger: chosen.noticeLedger,
   today: TODAY,
   dryRun: false,
-  caseUrl: (provider, path) =>
-    `http://localhost:4321/cases/${provider.slug}/#/collections/cases/entries/${path}`,
 };
 console.log(`cases:        ${CASES} open (set up in ${(setUp / 1000).toFixed(1)} s)`);
 // The first sweep catches up on everything: no synthetic case was ever acknowledged, so most are

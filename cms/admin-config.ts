@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../src/composition/defaults.ts';
 import { PolicySchema } from '../src/core/policy.ts';
 import { type Provider, ProviderSchema } from '../src/core/provider.ts';
 import { type DecapField, fieldsFor, noOverride, toJsonSchema } from './decap-fields.ts';
@@ -8,9 +9,6 @@ import { type DecapField, fieldsFor, noOverride, toJsonSchema } from './decap-fi
  * generated from `ProviderSchema` and `PolicySchema`. A save commits to the site repository, and
  * the next build checks the file against the same schemas.
  */
-
-/** Where `npm start` runs decap-server over this repository. */
-export const ADMIN_LOCAL_BACKEND_PORT = 8082;
 
 /** The fields of a provider file. */
 export function buildProviderFields(): DecapField[] {
@@ -51,11 +49,11 @@ export function buildAdminConfig(
   const providerFields = buildProviderFields();
   return {
     load_config_file: false,
-    local_backend: { url: `http://localhost:${ADMIN_LOCAL_BACKEND_PORT}/api/v1` },
+    local_backend: { url: `http://localhost:${DEFAULTS.adminEditorBackendPort}/api/v1` },
     backend: {
       name: 'github',
       repo: options.repository,
-      branch: options.branch ?? 'main',
+      branch: options.branch ?? DEFAULTS.branch,
       ...(options.authBaseUrl === undefined ? {} : { base_url: options.authBaseUrl }),
     },
     site_url: '/',

@@ -1,3 +1,4 @@
+import { DEFAULTS } from '../src/composition/defaults.ts';
 import { type CaseEventType, CaseSchema, DerivedSchema } from '../src/core/case.ts';
 import type { Provider } from '../src/core/provider.ts';
 import {
@@ -13,9 +14,6 @@ import {
  * The staff case editor at `/cases/<slug>/`: one Decap CMS per provider over that provider's
  * cases, generated from `CaseSchema` and the provider's own stages.
  */
-
-/** Where `npm start` runs decap-server over the local case store (`.data/cases`). */
-export const CASE_LOCAL_BACKEND_PORT = 8081;
 
 /** The custom widget that shows the engine's clocks and never writes them. */
 export const DERIVED_WIDGET = 'derived-clocks';
@@ -204,11 +202,11 @@ export function buildCaseConfig(provider: Provider, options: CaseEditorOptions =
   const folder = provider.caseStore.folder ?? provider.slug;
   return {
     load_config_file: false,
-    local_backend: { url: `http://localhost:${CASE_LOCAL_BACKEND_PORT}/api/v1` },
+    local_backend: { url: `http://localhost:${DEFAULTS.caseEditorBackendPort}/api/v1` },
     backend: {
       name: 'github',
       repo: caseRepository(provider, options.owner),
-      branch: options.branch ?? 'main',
+      branch: options.branch ?? DEFAULTS.branch,
       ...(options.authBaseUrl === undefined ? {} : { base_url: options.authBaseUrl }),
       commit_messages: {
         create: 'Log case {{slug}}',

@@ -1,25 +1,21 @@
-import { join } from 'node:path';
 import type { Config } from '@netlify/functions';
-import { adapters } from '../src/adapters/environment.ts';
-import { logEvent } from '../src/adapters/log.ts';
-import { loadPolicies, remindPublishers } from '../src/adapters/review-policies.ts';
+import { services } from '../src/composition/services.ts';
 import { londonDate } from '../src/core/calendar.ts';
-
-/** The policies travel with the function (`included_files` in netlify.toml), like the providers. */
-const FUNCTION_POLICIES_DIR = join(process.cwd(), 'content', 'policies');
+import { remindPublishers } from '../src/use-cases/review-policies.ts';
 
 /** Reminds the publishers of policy reviews coming up or due. The same work as `complaints review-policies`. */
 export default async (): Promise<Response> => {
-  const chosen = adapters();
+  const wired = services();
+  const { publishers, siteUrl } = wired.settings;
   const { reminders, sent } = await remindPublishers({
-    policies: await loadPolicies(FUNCTION_POLICIES_DIR),
+    policies: await wired.policies(),
     today: londonDate(new Date()),
-    publishers: chosen.publishers,
-    mailer: chosen.mailer,
-    ledger: chosen.noticeLedger,
-    siteUrl: chosen.siteUrl,
+    publishers,
+    mailer: wired.mailer,
+    ledger: wired.noticeLedger,
+    siteUrl,
   });
-  logEvent('policies.reviewed', { reminders: reminders.length, sent, publishers: chosen.publishers.length });
+  wired.log('policies.reviewed', { reminders: reminders.length, sent, publishers: publishers.length });
   return new Response(null, { status: 204 });
 };
 

@@ -1,15 +1,17 @@
 import type { Config } from '@netlify/functions';
-import { holidayCalendar } from '../src/adapters/holidays.ts';
-import { FUNCTION_PROVIDERS_DIR, fetchComplaintPage, htmlResponse } from '../src/adapters/http.ts';
-import { loadProviders } from '../src/adapters/provider-files.ts';
+import { services } from '../src/composition/services.ts';
+import type { HolidayCalendar } from '../src/core/calendar.ts';
 import { formComplaintClocks } from '../src/core/intake.ts';
+import type { Nation } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { parseReference, referencePrefix } from '../src/core/reference.ts';
 import { replaceFormRegion } from '../src/forms/complaint-page.ts';
 import { confirmationTitle, renderConfirmation } from '../src/forms/confirmation.ts';
+import { fetchComplaintPage, htmlResponse } from '../src/http/http.ts';
 
 export interface ConfirmationDependencies {
   providers(): Promise<readonly Provider[]>;
+  calendar(nation: Nation): HolidayCalendar;
   /** The static complaint page, whose form region the confirmation replaces. */
   formPage(provider: Provider, request: Request): Promise<string>;
 }
@@ -39,7 +41,7 @@ export async function showConfirmation(
     provider,
     reference,
     receivedOn,
-    holidayCalendar(provider.nation),
+    dependencies.calendar(provider.nation),
   );
   const page = await dependencies.formPage(provider, request);
   const html = replaceFormRegion(page, renderConfirmation(provider, reference, stage, derived), {
@@ -50,7 +52,8 @@ export async function showConfirmation(
 
 export default (request: Request): Promise<Response> =>
   showConfirmation(request, {
-    providers: () => loadProviders(FUNCTION_PROVIDERS_DIR),
+    providers: services().providers,
+    calendar: services().calendar,
     formPage: fetchComplaintPage,
   });
 

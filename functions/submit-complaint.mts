@@ -1,19 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Config, Context } from '@netlify/functions';
-import { type IntakeServices, intakeServices, receiveComplaint } from '../src/adapters/complaint-intake.ts';
-import { adapters } from '../src/adapters/environment.ts';
-import { holidayCalendar } from '../src/adapters/holidays.ts';
-import {
-  FUNCTION_PROVIDERS_DIR,
-  fetchComplaintPage,
-  htmlResponse,
-  jsonResponse,
-  mediaType,
-  readBodyWithin,
-  wantsJson,
-} from '../src/adapters/http.ts';
-import { logEvent } from '../src/adapters/log.ts';
-import { loadProviders } from '../src/adapters/provider-files.ts';
+import { services } from '../src/composition/services.ts';
 import { londonDate } from '../src/core/calendar.ts';
 import { caseFromSubmission } from '../src/core/intake.ts';
 import type { Provider } from '../src/core/provider.ts';
@@ -28,6 +15,15 @@ import {
 import { FIELD, type FieldError, type FormValues } from '../src/core/submission-rules.ts';
 import { renderComplaintPage } from '../src/forms/complaint-page.ts';
 import { confirmationPath } from '../src/forms/confirmation.ts';
+import {
+  fetchComplaintPage,
+  htmlResponse,
+  jsonResponse,
+  mediaType,
+  readBodyWithin,
+  wantsJson,
+} from '../src/http/http.ts';
+import { type IntakeServices, receiveComplaint } from '../src/use-cases/receive-complaint.ts';
 
 /** Far more than the longest complaint the form allows, far less than anything abusive. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -126,10 +122,10 @@ export async function handleSubmission(
 
   const now = dependencies.now();
   const today = londonDate(now);
-  const calendar = holidayCalendar(provider.nation);
+  const calendar = dependencies.services.calendar(provider.nation);
   const values = readFormValues(fields);
   if (isHoneypotFilled(values)) {
-    logEvent('intake.honeypot', { provider: provider.slug });
+    dependencies.services.log('intake.honeypot', { provider: provider.slug });
     return problem(request, 400, 'This form could not be accepted.');
   }
   const parsed = parseSubmission(fields, provider, today, calendar);
@@ -160,7 +156,10 @@ export async function handleSubmission(
       now,
     );
   } catch (error) {
-    logEvent('intake.unavailable', { provider: provider.slug, reason: (error as Error).message });
+    dependencies.services.log('intake.unavailable', {
+      provider: provider.slug,
+      reason: (error as Error).message,
+    });
     if (wantsJson(request)) return jsonResponse(503, { error: UNAVAILABLE }, { 'retry-after': '60' });
     const page = await dependencies.formPage(provider, request);
     return htmlResponse(
@@ -171,7 +170,7 @@ export async function handleSubmission(
       },
     );
   }
-  logEvent('intake.received', { reference: receipt.reference, accepted: receipt.accepted });
+  dependencies.services.log('intake.received', { reference: receipt.reference, accepted: receipt.accepted });
   // Accepted durably, so the complainant can be told now; the commit and emails finish meanwhile.
   dependencies.defer(receipt.completion);
   const location = confirmationPath(provider, receipt.reference);
@@ -191,9 +190,10 @@ export async function handleSubmission(
 export default async (request: Request, context?: Partial<Context>): Promise<Response> => {
   // Where the runtime cannot keep work going after the response, it is finished before answering.
   const unfinished: Promise<unknown>[] = [];
+  const wired = services();
   const response = await handleSubmission(request, {
-    services: intakeServices(adapters()),
-    providers: () => loadProviders(FUNCTION_PROVIDERS_DIR),
+    services: wired,
+    providers: wired.providers,
     formPage: fetchComplaintPage,
     now: () => new Date(),
     defer: (task) => (context?.waitUntil === undefined ? unfinished.push(task) : context.waitUntil(task)),

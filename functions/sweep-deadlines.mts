@@ -1,36 +1,31 @@
 import type { Config } from '@netlify/functions';
-import { intakeServices } from '../src/adapters/complaint-intake.ts';
-import { adapters } from '../src/adapters/environment.ts';
-import { FUNCTION_PROVIDERS_DIR } from '../src/adapters/http.ts';
-import { logEvent } from '../src/adapters/log.ts';
-import { loadProviders } from '../src/adapters/provider-files.ts';
-import { sweepDeadlines } from '../src/adapters/sweep.ts';
+import { services } from '../src/composition/services.ts';
 import { londonDate } from '../src/core/calendar.ts';
+import { sweepDeadlines } from '../src/use-cases/sweep-deadlines.ts';
+
+/** Netlify stops a scheduled function at 30 s; the sweep stops starting work well before. */
+const TIME_BUDGET_MS = 22_000;
 
 /**
  * Brings every case's clocks up to date and sends the notices due today. The same work as
  * `complaints sweep`.
  */
-/** Netlify stops a scheduled function at 30 s; the sweep stops starting work well before. */
-const TIME_BUDGET_MS = 22_000;
-
 export default async (): Promise<Response> => {
   const stopAt = Date.now() + TIME_BUDGET_MS;
-  const chosen = adapters();
+  const wired = services();
   const report = await sweepDeadlines({
-    providers: await loadProviders(FUNCTION_PROVIDERS_DIR),
-    store: chosen.caseStore,
-    mailer: chosen.mailer,
-    ledger: chosen.noticeLedger,
+    ...wired,
+    providers: await wired.providers(),
+    store: wired.caseStore,
+    ledger: wired.noticeLedger,
     today: londonDate(new Date()),
     dryRun: false,
-    caseUrl: intakeServices(chosen).caseUrl,
     timeIsUp: () => Date.now() >= stopAt,
     // Each quarter-hour's run starts somewhere else.
     startingPoint: Math.floor(Date.now() / 900_000),
   });
   const { sent, ...counts } = report;
-  logEvent('sweep.done', { ...counts, ...sent });
+  wired.log('sweep.done', { ...counts, ...sent });
   return new Response(null, { status: 204 });
 };
 

@@ -1,17 +1,19 @@
 // `npm start`: the site (astro dev, which also serves the functions) and the two Decap local
 // backends, so both editors work on this machine with no account:
-// - cases (port 8081): decap-server in git mode over the local case store, so every save from
+// - cases (port 8081, `DEFAULTS.caseEditorBackendPort`): decap-server in git mode over the local case store, so every save from
 //   /cases/<provider>/ is a commit, as it would be on GitHub;
-// - site (port 8082): decap-server in file mode over this repository, so /admin/ edits the files
+// - site (port 8082, `DEFAULTS.adminEditorBackendPort`): decap-server in file mode over this repository, so /admin/ edits the files
 //   and the publisher reviews and commits them (git mode would commit everything in the tree).
 // Output is prefixed with each process's name; when one stops, or on Ctrl-C, all stop.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { childEnvironment, DEFAULTS, settings } from '../src/composition/settings.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const casesDirectory = resolve(process.env.REDRESS_DATA_DIR ?? join(root, '.data'), 'cases');
+const { dataDir, editors } = settings();
+const casesDirectory = join(dataDir, 'cases');
 
 // The case store's fixed identity (as in src/adapters/git.ts, under the staff editor's name), so
 // commits need no git configuration on this machine.
@@ -25,12 +27,12 @@ const identity = {
 /** The case store as a git repository with a `main` branch: decap-server reads that branch. */
 function ensureCaseRepository() {
   const git = (...args) =>
-    execFileSync('git', args, { cwd: casesDirectory, env: { ...process.env, ...identity }, stdio: 'pipe' });
+    execFileSync('git', args, { cwd: casesDirectory, env: childEnvironment(identity), stdio: 'pipe' });
   mkdirSync(casesDirectory, { recursive: true });
   if (!existsSync(join(casesDirectory, '.git')))
-    git('init', '--quiet', '--initial-branch=main', '--template=');
+    git('init', '--quiet', `--initial-branch=${DEFAULTS.branch}`, '--template=');
   try {
-    git('rev-parse', '--verify', '--quiet', 'main');
+    git('rev-parse', '--verify', '--quiet', DEFAULTS.branch);
   } catch {
     git(
       'commit',
@@ -53,12 +55,17 @@ const processes = [
   {
     name: 'cases',
     args: [join(root, 'node_modules/decap-server/dist/index.js')],
-    env: { PORT: '8081', MODE: 'git', GIT_REPO_DIRECTORY: casesDirectory, ...identity },
+    env: {
+      PORT: String(editors.caseBackendPort),
+      MODE: 'git',
+      GIT_REPO_DIRECTORY: casesDirectory,
+      ...identity,
+    },
   },
   {
     name: 'admin',
     args: [join(root, 'node_modules/decap-server/dist/index.js')],
-    env: { PORT: '8082', MODE: 'fs', GIT_REPO_DIRECTORY: root },
+    env: { PORT: String(editors.adminBackendPort), MODE: 'fs', GIT_REPO_DIRECTORY: root },
   },
 ];
 
@@ -68,7 +75,7 @@ let stopping = false;
 const children = processes.map(({ name, args, env }) => {
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: childEnvironment(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `[${name.padEnd(width)}] `;

@@ -9,7 +9,7 @@ import {
   IntakeRecordSchema,
   type NewIntakeRecord,
   parseIntakeRecord,
-} from './intake-queue.ts';
+} from '../ports/intake-queue.ts';
 
 const RECORDS = 'records/';
 /**

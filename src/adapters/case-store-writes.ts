@@ -1,4 +1,5 @@
-import { type CreateResult, checkStorePath, hashGitBlob, type UpdateResult } from './case-store.ts';
+import type { CreateResult, UpdateResult } from '../ports/case-store.ts';
+import { checkStorePath, hashGitBlob } from './case-store-paths.ts';
 
 /**
  * What both case stores share about writing: the rules of `create` and `update`, and group commit.

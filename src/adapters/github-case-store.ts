@@ -1,13 +1,6 @@
 import pLimit from 'p-limit';
-import {
-  type CaseStore,
-  type CreateResult,
-  checkStorePath,
-  folderOfPrefix,
-  hashGitBlob,
-  type StoredFile,
-  type UpdateResult,
-} from './case-store.ts';
+import type { CaseStore, CreateResult, StoredFile, UpdateResult } from '../ports/case-store.ts';
+import { checkStorePath, folderOfPrefix, hashGitBlob } from './case-store-paths.ts';
 import { GroupCommit, planWrites, type WriteRequest, type WriteResult } from './case-store-writes.ts';
 import { backoff, sleep, TokenBuckets } from './concurrency.ts';
 

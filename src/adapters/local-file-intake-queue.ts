@@ -1,7 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import { readdirIfAny, writeFileExclusively } from './durable-file.ts';
 import {
   type AcceptResult,
   byAcceptedAt,
@@ -11,7 +10,8 @@ import {
   IntakeRecordSchema,
   type NewIntakeRecord,
   parseIntakeRecord,
-} from './intake-queue.ts';
+} from '../ports/intake-queue.ts';
+import { readdirIfAny, writeFileExclusively } from './durable-file.ts';
 
 /** The folder of marks, beside the records. */
 const COMMITTED = 'committed';

@@ -2,15 +2,8 @@ import type { Dirent } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
-import {
-  type CaseStore,
-  type CreateResult,
-  checkStorePath,
-  folderOfPrefix,
-  hashGitBlob,
-  type StoredFile,
-  type UpdateResult,
-} from './case-store.ts';
+import type { CaseStore, CreateResult, StoredFile, UpdateResult } from '../ports/case-store.ts';
+import { checkStorePath, folderOfPrefix, hashGitBlob } from './case-store-paths.ts';
 import { GroupCommit, planWrites, type WriteRequest, type WriteResult } from './case-store-writes.ts';
 import { backoff } from './concurrency.ts';
 import { replaceFile } from './durable-file.ts';
@@ -20,7 +13,7 @@ import { GitError, git } from './git.ts';
 const MAX_BATCH = 100;
 /**
  * Files read or written at once by a commit. A commit of a hundred files all at once would fill the
- * queue of disk work that new complaints are accepted through (see src/adapters/complaint-intake.ts).
+ * queue of disk work that new complaints are accepted through (see src/use-cases/receive-complaint.ts).
  */
 const DISK_CONCURRENCY = 4;
 /** A writer's lock older than this was left by a process that died mid-commit. */

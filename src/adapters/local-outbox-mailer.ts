@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { type Mailer, type MailMessage, MailMessageSchema } from '../ports/mailer.ts';
 import { readdirIfAny, replaceFile, writeFileExclusively } from './durable-file.ts';
-import { type Mailer, type MailMessage, MailMessageSchema } from './mailer.ts';
 
 export const OutboxEntrySchema = z.strictObject({
   /** The file name the message was saved under, without extension; also the id `send` answered. */

@@ -1,32 +1,13 @@
 import { access, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Store } from '@netlify/blobs';
+import type { LedgerEntry, NoticeLedger } from '../ports/notice-ledger.ts';
 import { writeFileExclusively } from './durable-file.ts';
-
-/**
- * Which notices have been sent (DESIGN, "Scheduled work"): a notice is recorded under its key
- * (case + notice + stage + due date) before it is sent, and marked sent after. A second sweep, a
- * retry or an overlapping run finds the key and sends nothing new; a notice recorded but never
- * marked sent (the mailer failed) is sent again with the same idempotency key, which the mailer
- * answers without mailing twice if the first attempt did go out.
- */
-export type NoticeLedger = {
-  /** Records `key` if it is new, and says where the notice stands: `sent` means do nothing. */
-  record(key: string): Promise<LedgerEntry>;
-  /** Where the notice stands, without recording it (for a dry run). */
-  status(key: string): Promise<LedgerEntry>;
-  markSent(key: string): Promise<void>;
-  /** Every key marked sent, sorted: what tests and people read back. */
-  sentKeys(): Promise<string[]>;
-};
 
 /** Keys are references, notice kinds, stage slugs and dates (`noticeKey`): safe file and blob names. */
 function checkLedgerKey(key: string): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(key)) throw new RangeError(`"${key}" is not a ledger key`);
 }
-
-/** `new`: this call recorded it; `unsent`: recorded earlier but not yet sent; `sent`: done. */
-export type LedgerEntry = 'new' | 'unsent' | 'sent';
 
 /**
  * The ledger on this machine: a folder (`<dataDir>/ledger`) with one file per notice recorded, and

@@ -1,6 +1,6 @@
 import { Resend } from 'resend';
+import { type Mailer, type MailMessage, MailMessageSchema } from '../ports/mailer.ts';
 import { backoff, sleep } from './concurrency.ts';
-import { type Mailer, type MailMessage, MailMessageSchema } from './mailer.ts';
 
 export type ResendMailerOptions = {
   apiKey: string;

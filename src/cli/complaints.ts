@@ -1,10 +1,5 @@
 import { parseArgs } from 'node:util';
-import { drainIntake, intakeServices } from '../adapters/complaint-intake.ts';
-import { adapters } from '../adapters/environment.ts';
-import { holidayCalendar } from '../adapters/holidays.ts';
-import { loadProviders } from '../adapters/provider-files.ts';
-import { loadPolicies, remindPublishers } from '../adapters/review-policies.ts';
-import { describeSweep, sweepDeadlines } from '../adapters/sweep.ts';
+import { services } from '../composition/services.ts';
 import { londonDate } from '../core/calendar.ts';
 import { dueDate } from '../core/deadlines.ts';
 import { exampleNotice } from '../core/notice-messages.ts';
@@ -12,6 +7,9 @@ import { NOTICE_KINDS, type NoticeKind, noticeKey } from '../core/notices.ts';
 import { IsoDateSchema, NATIONS, NationSchema, type Period } from '../core/period.ts';
 import type { Provider } from '../core/provider.ts';
 import { describeRule, findRule, RULE_CLOCKS } from '../core/provider-rules.ts';
+import { drainIntake } from '../use-cases/drain-intake.ts';
+import { remindPublishers } from '../use-cases/review-policies.ts';
+import { describeSweep, sweepDeadlines } from '../use-cases/sweep-deadlines.ts';
 
 /** Where a command writes; tests pass their own to read what a person would see. */
 export interface Io {
@@ -91,10 +89,10 @@ async function due(args: string[], io: Io): Promise<void> {
     if (values.nation !== undefined) throw new UsageError('give --nation or --provider, not both');
     if (values.rule === undefined)
       throw new UsageError('--rule is required with --provider, e.g. --rule stage-1.respond');
-    const provider = findProvider(await loadProviders(), values.provider);
+    const provider = findProvider(await services().providers(), values.provider);
     const rule = findRule(provider, values.rule);
     if (!rule.ok) throw new UsageError(rule.problem);
-    io.out(dueDate(from, rule.period, holidayCalendar(provider.nation)));
+    io.out(dueDate(from, rule.period, services().calendar(provider.nation)));
     return;
   }
   const nation = NationSchema.safeParse(values.nation);
@@ -105,13 +103,13 @@ async function due(args: string[], io: Io): Promise<void> {
         : `--nation must be one of ${NATIONS.join(', ')} (found "${values.nation}")`,
     );
   }
-  io.out(dueDate(from, periodFrom(values), holidayCalendar(nation.data)));
+  io.out(dueDate(from, periodFrom(values), services().calendar(nation.data)));
 }
 
 async function providers(args: string[], io: Io): Promise<void> {
   parseArgs({ args, options: {}, strict: true });
   const rows: string[][] = [['provider', 'stage', 'handler', 'acknowledge', 'respond', 'ask for next stage']];
-  for (const provider of await loadProviders()) {
+  for (const provider of await services().providers()) {
     for (const stage of provider.stages) {
       rows.push([
         provider.slug,
@@ -138,7 +136,8 @@ async function providers(args: string[], io: Io): Promise<void> {
 /** Commits and acknowledges every accepted complaint the case store did not take the first time. */
 async function drain(args: string[], io: Io): Promise<void> {
   parseArgs({ args, options: {}, strict: true });
-  const report = await drainIntake(intakeServices(adapters()), await loadProviders(), new Date());
+  const wired = services();
+  const report = await drainIntake(wired, await wired.providers(), new Date());
   io.out(`${report.pending} pending, ${report.completed} committed, ${report.stillPending} still pending`);
   if (report.stillPending > 0) process.exitCode = 1;
 }
@@ -151,17 +150,16 @@ async function sweep(args: string[], io: Io): Promise<void> {
     strict: true,
   });
   const today = todayFrom(values.now);
-  const all = await loadProviders();
-  const chosen = adapters();
+  const wired = services();
+  const all = await wired.providers();
   const dryRun = values['dry-run'] ?? false;
   const report = await sweepDeadlines({
+    ...wired,
     providers: values.provider === undefined ? all : [findProvider(all, values.provider)],
-    store: chosen.caseStore,
-    mailer: chosen.mailer,
-    ledger: chosen.noticeLedger,
+    store: wired.caseStore,
+    ledger: wired.noticeLedger,
     today,
     dryRun,
-    caseUrl: intakeServices(chosen).caseUrl,
   });
   for (const line of describeSweep(report, dryRun)) io.out(line);
   if (report.failed > 0) process.exitCode = 1;
@@ -175,15 +173,13 @@ async function mailPreview(args: string[], io: Io): Promise<void> {
   if (kind !== undefined && !(NOTICE_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(`there is no notice "${kind}"; the notices are: ${NOTICE_KINDS.join(', ')}`);
   }
-  const [provider] = await loadProviders();
+  const wired = services();
+  const [provider] = await wired.providers();
   if (provider === undefined) throw new Error('there are no providers in content/providers');
-  const chosen = adapters();
   const today = londonDate(new Date());
   for (const each of kind === undefined ? NOTICE_KINDS : [kind as NoticeKind]) {
-    const { notice, message } = exampleNotice(provider, each, today, (path) =>
-      intakeServices(chosen).caseUrl(provider, path),
-    );
-    const { id } = await chosen.mailer.send({
+    const { notice, message } = exampleNotice(provider, each, today, (path) => wired.caseUrl(provider, path));
+    const { id } = await wired.mailer.send({
       to: ['staff@example.org'],
       ...message,
       idempotencyKey: `preview-${noticeKey(notice)}-${Date.now()}`,
@@ -196,14 +192,15 @@ async function mailPreview(args: string[], io: Io): Promise<void> {
 /** Reminds the publishers of policy reviews coming up or due. */
 async function reviewPolicies(args: string[], io: Io): Promise<void> {
   const { values } = parseArgs({ args, options: { now: { type: 'string' } }, strict: true });
-  const chosen = adapters();
+  const wired = services();
+  const { publishers, siteUrl } = wired.settings;
   const { reminders, sent } = await remindPublishers({
-    policies: await loadPolicies(),
+    policies: await wired.policies(),
     today: todayFrom(values.now),
-    publishers: chosen.publishers,
-    mailer: chosen.mailer,
-    ledger: chosen.noticeLedger,
-    siteUrl: chosen.siteUrl,
+    publishers,
+    mailer: wired.mailer,
+    ledger: wired.noticeLedger,
+    siteUrl,
   });
   for (const reminder of reminders) {
     io.out(
@@ -211,7 +208,7 @@ async function reviewPolicies(args: string[], io: Io): Promise<void> {
     );
   }
   io.out(
-    chosen.publishers.length === 0
+    publishers.length === 0
       ? `${reminders.length} reminders; PUBLISHERS_EMAIL is not set, so none was mailed`
       : `${reminders.length} reminders, ${sent} mailed`,
   );

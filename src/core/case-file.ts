@@ -24,6 +24,18 @@ export function caseEntrySlug(provider: Pick<Provider, 'slug' | 'caseStore'>, pa
   return path.slice(prefix.length, -'.yaml'.length);
 }
 
+/** The address that opens the case at `path` in its provider's staff editor on `siteUrl`. */
+export function caseEditorUrl(
+  siteUrl: string,
+  provider: Pick<Provider, 'slug' | 'caseStore'>,
+  path: string,
+): string {
+  return new URL(
+    `/cases/${provider.slug}/#/collections/cases/entries/${caseEntrySlug(provider, path)}`,
+    siteUrl,
+  ).href;
+}
+
 /** The folder holding all of a provider's cases. */
 export function caseFolder(provider: Pick<Provider, 'slug' | 'caseStore'>): string {
   return provider.caseStore.folder ?? provider.slug;

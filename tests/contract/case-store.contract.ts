@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CaseStore, hashGitBlob } from '../../src/adapters/case-store.ts';
+import { hashGitBlob } from '../../src/adapters/case-store-paths.ts';
+import type { CaseStore } from '../../src/ports/case-store.ts';
 
 /** One case store over fresh, empty storage. */
 export type CaseStoreHarness = {

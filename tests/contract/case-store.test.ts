@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashGitBlob } from '../../src/adapters/case-store.ts';
+import { hashGitBlob } from '../../src/adapters/case-store-paths.ts';
 import { GitHubCaseStore } from '../../src/adapters/github-case-store.ts';
 import { LocalGitCaseStore } from '../../src/adapters/local-git-case-store.ts';
 import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-in.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IntakeQueue, NewIntakeRecord } from '../../src/adapters/intake-queue.ts';
+import type { IntakeQueue, NewIntakeRecord } from '../../src/ports/intake-queue.ts';
 
 /** One intake queue over fresh, empty storage. */
 export type IntakeQueueHarness = {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Mailer, MailMessage } from '../../src/adapters/mailer.ts';
+import type { Mailer, MailMessage } from '../../src/ports/mailer.ts';
 
 /** One mailer, and a way to see what its recipients would receive. */
 export type MailerHarness = {

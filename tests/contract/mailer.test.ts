@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
-import type { MailMessage } from '../../src/adapters/mailer.ts';
 import { ResendMailer } from '../../src/adapters/resend-mailer.ts';
+import type { MailMessage } from '../../src/ports/mailer.ts';
 import { type ResendStandIn, startResendStandIn } from '../support/resend-stand-in.ts';
 import { describeMailerContract } from './mailer.contract.ts';
 

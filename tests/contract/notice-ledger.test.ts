@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { getStore } from '@netlify/blobs';
 import { BlobsServer } from '@netlify/blobs/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BlobsNoticeLedger, LocalFileLedger, type NoticeLedger } from '../../src/adapters/notice-ledger.ts';
+import { BlobsNoticeLedger, LocalFileLedger } from '../../src/adapters/notice-ledger.ts';
+import type { NoticeLedger } from '../../src/ports/notice-ledger.ts';
 
 const KEY = 'CQM-261207-ABCDEF.overdue-respond.stage-1.2026-12-22';
 

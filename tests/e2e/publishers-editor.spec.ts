@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { ADMIN_LOCAL_BACKEND_PORT } from '../../cms/admin-config.ts';
+import { DEFAULTS } from '../../src/composition/defaults.ts';
 import type { ProviderInput } from '../../src/core/provider.ts';
 import { startDecapServer } from './support/decap-server.ts';
 
@@ -31,7 +31,7 @@ test.beforeAll(async ({}, testInfo) => {
   copy = mkdtempSync(join(tmpdir(), 'redress-publishers-editor-'));
   for (const name of SITE_FILES) cpSync(join(ROOT, name), join(copy, name), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-  server = await startDecapServer({ port: ADMIN_LOCAL_BACKEND_PORT, mode: 'fs', directory: copy });
+  server = await startDecapServer({ port: DEFAULTS.adminEditorBackendPort, mode: 'fs', directory: copy });
 });
 
 test.afterAll(() => {

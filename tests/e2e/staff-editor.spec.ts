@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { CASE_LOCAL_BACKEND_PORT } from '../../cms/case-config.ts';
-import { caseEditorUrl } from '../../src/adapters/complaint-intake.ts';
+import { loadProvider } from '../../src/adapters/content-files.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import { LocalGitCaseStore } from '../../src/adapters/local-git-case-store.ts';
-import { loadProvider } from '../../src/adapters/provider-files.ts';
+import { DEFAULTS } from '../../src/composition/defaults.ts';
 import { CaseSchema } from '../../src/core/case.ts';
-import { casePath, parseCaseFile, serialiseCaseFile } from '../../src/core/case-file.ts';
+import { caseEditorUrl, casePath, parseCaseFile, serialiseCaseFile } from '../../src/core/case-file.ts';
 import { deriveClocks } from '../../src/core/clocks.ts';
 import { dueDate } from '../../src/core/deadlines.ts';
 import type { Provider } from '../../src/core/provider.ts';
@@ -67,7 +66,7 @@ test.beforeAll(async ({}, testInfo) => {
   path = casePath(provider, stored);
   await new LocalGitCaseStore(directory).create(path, serialiseCaseFile(stored, derived), 'Receive the case');
   server = await startDecapServer({
-    port: CASE_LOCAL_BACKEND_PORT,
+    port: DEFAULTS.caseEditorBackendPort,
     mode: 'git',
     directory,
     env: identity,

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES, handleSubmission } from '../../functions/submit-complaint.mts';
-import type { CaseStore } from '../../src/adapters/case-store.ts';
-import { drainIntake } from '../../src/adapters/complaint-intake.ts';
+import type { CaseStore } from '../../src/ports/case-store.ts';
+import { drainIntake } from '../../src/use-cases/drain-intake.ts';
 import {
   createIntakeWorld,
   formPost,
@@ -311,19 +311,19 @@ describe('never lost, never twice', () => {
     const report = await drainIntake(world.services, world.providers, NOW);
     expect(report).toMatchObject({ pending: 10 });
     // Each retry may fail again a third of the time: drain until nothing is pending, as the schedule does.
-    for (let round = 0; round < 10 && (await world.services.queue.pending()).length > 0; round += 1) {
+    for (let round = 0; round < 10 && (await world.services.intakeQueue.pending()).length > 0; round += 1) {
       await drainIntake(world.services, world.providers, NOW);
     }
     const stored = [...(await world.cases()).values()].map((file) => file.reference).sort();
     expect(stored).toEqual([...references].sort());
-    expect(await world.services.queue.pending()).toEqual([]);
+    expect(await world.services.intakeQueue.pending()).toEqual([]);
   });
 });
 
 describe('when a complaint cannot be accepted durably', () => {
   const failingQueue = () => {
-    world.services.queue = {
-      ...world.services.queue,
+    world.services.intakeQueue = {
+      ...world.services.intakeQueue,
       accept: () => Promise.reject(new Error('the disk is full')),
     };
   };

@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseAdapters } from '../../src/adapters/environment.ts';
+import { loadProvider } from '../../src/adapters/content-files.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import type { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
-import { loadProvider } from '../../src/adapters/provider-files.ts';
 import { runComplaints } from '../../src/cli/complaints.ts';
+import { servicesFrom } from '../../src/composition/services.ts';
+import { settingsFrom } from '../../src/composition/settings.ts';
 import { CaseSchema } from '../../src/core/case.ts';
 import { casePath, serialiseCaseFile } from '../../src/core/case-file.ts';
 import { deriveClocks } from '../../src/core/clocks.ts';
@@ -50,7 +51,7 @@ describe('complaints sweep, mail-preview and review-policies', () => {
     const context = { provider, calendar: holidayCalendar(provider.nation) };
     const received = givenCase(context, '2026-12-07');
     const stored = CaseSchema.parse({ ...received, complainant: { ...received.complainant, under18: true } });
-    await chooseAdapters({ REDRESS_DATA_DIR: dir })
+    await servicesFrom(settingsFrom({ REDRESS_DATA_DIR: dir }))
       .caseStore(provider)
       .create(
         casePath(provider, stored),
@@ -65,7 +66,7 @@ describe('complaints sweep, mail-preview and review-policies', () => {
   });
 
   it('writes an example of every notice to the outbox', async () => {
-    const mailer = chooseAdapters({ REDRESS_DATA_DIR: dir }).mailer as LocalOutboxMailer;
+    const mailer = servicesFrom(settingsFrom({ REDRESS_DATA_DIR: dir })).mailer as LocalOutboxMailer;
     const before = (await mailer.sent()).length;
     const { code, out } = await run('mail-preview');
     expect(code).toBe(0);

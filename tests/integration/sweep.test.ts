@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseStore } from '../../src/adapters/case-store.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
 import { LocalFileLedger } from '../../src/adapters/notice-ledger.ts';
-import { type SweepOptions, type SweepReport, sweepDeadlines } from '../../src/adapters/sweep.ts';
 import { addCalendarDays } from '../../src/core/calendar.ts';
 import { type Case, CaseSchema } from '../../src/core/case.ts';
 import { casePath, parseCaseFile, serialiseCaseFile } from '../../src/core/case-file.ts';
@@ -12,6 +10,8 @@ import { deriveClocks } from '../../src/core/clocks.ts';
 import { applyCommand, type LifecycleCommand } from '../../src/core/lifecycle.ts';
 import type { IsoDate } from '../../src/core/period.ts';
 import type { Channel } from '../../src/core/provider.ts';
+import type { CaseStore } from '../../src/ports/case-store.ts';
+import { type SweepOptions, type SweepReport, sweepDeadlines } from '../../src/use-cases/sweep-deadlines.ts';
 import { givenCase } from '../unit/given-case.ts';
 import { createIntakeWorld, type IntakeWorld } from './support/intake.ts';
 
@@ -181,6 +181,8 @@ function sweepOptions(
     today,
     dryRun: false,
     caseUrl: (provider, path) => world.services.caseUrl(provider, path),
+    calendar: world.services.calendar,
+    log: world.services.log,
   };
 }
 

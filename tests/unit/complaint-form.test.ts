@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadProviders } from '../../src/adapters/provider-files.ts';
+import { loadProviders } from '../../src/adapters/content-files.ts';
 import { escapeHtml } from '../../src/core/html.ts';
 import type { Provider } from '../../src/core/provider.ts';
 import { FIELD, type FieldError } from '../../src/core/submission-rules.ts';

@@ -3,20 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlobsIntakeQueue } from '../../src/adapters/blobs-intake-queue.ts';
-import {
-  chooseAdapters,
-  ENVIRONMENT_VARIABLES,
-  type Environment,
-  readEnvironment,
-} from '../../src/adapters/environment.ts';
 import { GitHubCaseStore } from '../../src/adapters/github-case-store.ts';
 import { LocalFileIntakeQueue } from '../../src/adapters/local-file-intake-queue.ts';
 import { LocalGitCaseStore } from '../../src/adapters/local-git-case-store.ts';
 import { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
 import { ResendMailer } from '../../src/adapters/resend-mailer.ts';
+import { servicesFrom } from '../../src/composition/services.ts';
+import {
+  ENVIRONMENT_VARIABLES,
+  type Environment,
+  readEnvironment,
+  settingsFrom,
+} from '../../src/composition/settings.ts';
 import { startGitHubStandIn } from '../support/github-stand-in.ts';
 
 const provider = (repository: string) => ({ caseStore: { repository, folder: 'acme' } });
+
+/** The services the composition root makes of `environment`, run from this folder. */
+const chooseAdapters = (environment: Environment) => servicesFrom(settingsFrom(environment));
 
 /** A Blobs context as Netlify's runtime encodes it. */
 const blobsContext = (edgeURL: string) =>
@@ -34,7 +38,7 @@ describe('choosing adapters from the environment', () => {
   it('runs everything on this machine under .data when nothing is configured', () => {
     const chosen = chooseAdapters({});
     const dataDir = join(process.cwd(), '.data');
-    expect(chosen.dataDir).toBe(dataDir);
+    expect(chosen.settings.dataDir).toBe(dataDir);
     const store = chosen.caseStore(provider('redress-cases'));
     expect(store).toBeInstanceOf(LocalGitCaseStore);
     expect((store as LocalGitCaseStore).directory).toBe(join(dataDir, 'cases'));
@@ -44,7 +48,7 @@ describe('choosing adapters from the environment', () => {
 
   it('keeps local data under REDRESS_DATA_DIR when it is set', () => {
     const chosen = chooseAdapters({ REDRESS_DATA_DIR: '/srv/redress-data' });
-    expect(chosen.dataDir).toBe('/srv/redress-data');
+    expect(chosen.settings.dataDir).toBe('/srv/redress-data');
     expect((chosen.caseStore(provider('x')) as LocalGitCaseStore).directory).toBe('/srv/redress-data/cases');
   });
 

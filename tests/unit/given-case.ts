@@ -1,5 +1,5 @@
+import { loadProvider } from '../../src/adapters/content-files.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
-import { loadProvider } from '../../src/adapters/provider-files.ts';
 import { type Case, CaseSchema } from '../../src/core/case.ts';
 import {
   applyCommand,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { loadProviders } from '../../src/adapters/provider-files.ts';
+import { loadProviders } from '../../src/adapters/content-files.ts';
 import { londonDate } from '../../src/core/calendar.ts';
 import { checkReview, type Policy, PolicySchema } from '../../src/core/policy.ts';
 import { summariseProcedure } from '../../src/core/procedure-summary.ts';

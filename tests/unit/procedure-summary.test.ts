@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadProviders } from '../../src/adapters/provider-files.ts';
+import { loadProviders } from '../../src/adapters/content-files.ts';
 import { type ClockKind, summariseProcedure } from '../../src/core/procedure-summary.ts';
 import type { Provider } from '../../src/core/provider.ts';
 

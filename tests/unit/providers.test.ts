@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadProvider, loadProviders } from '../../src/adapters/provider-files.ts';
+import { loadProvider, loadProviders } from '../../src/adapters/content-files.ts';
 import type { Period } from '../../src/core/period.ts';
 import type { Provider, Stage } from '../../src/core/provider.ts';
 import { ProviderFileError } from '../../src/core/provider-file.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ENVIRONMENT_VARIABLES } from '../../src/adapters/environment.ts';
+import { ENVIRONMENT_VARIABLES } from '../../src/composition/settings.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 

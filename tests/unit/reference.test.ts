@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadProviders } from '../../src/adapters/provider-files.ts';
+import { loadProviders } from '../../src/adapters/content-files.ts';
 import {
   createReference,
   normaliseReference,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reviewReminder, reviewReminderMessage } from '../../src/adapters/review-policies.ts';
 import type { IsoDate } from '../../src/core/period.ts';
+import { reviewReminder, reviewReminderMessage } from '../../src/use-cases/review-policies.ts';
 
 const policy = { title: 'Complaints Policy', nextReviewDate: '2027-01-15', relatedPolicies: [] };
 

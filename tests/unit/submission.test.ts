@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { loadProviders } from '../../src/adapters/content-files.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
-import { loadProviders } from '../../src/adapters/provider-files.ts';
 import { addCalendarDays } from '../../src/core/calendar.ts';
 import type { Provider } from '../../src/core/provider.ts';
 import {

@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { SubmitDependencies } from '../../../functions/submit-complaint.mts';
-import type { CaseStore } from '../../../src/adapters/case-store.ts';
-import { type IntakeServices, intakeServices } from '../../../src/adapters/complaint-intake.ts';
-import { chooseAdapters } from '../../../src/adapters/environment.ts';
+import { loadProviders } from '../../../src/adapters/content-files.ts';
 import type { LocalOutboxMailer } from '../../../src/adapters/local-outbox-mailer.ts';
-import { loadProviders } from '../../../src/adapters/provider-files.ts';
+import { servicesFrom } from '../../../src/composition/services.ts';
+import { settingsFrom } from '../../../src/composition/settings.ts';
 import { parseCaseFile } from '../../../src/core/case-file.ts';
 import type { Provider } from '../../../src/core/provider.ts';
 import { FORM_REGION_ID } from '../../../src/forms/complaint-form.ts';
+import type { CaseStore } from '../../../src/ports/case-store.ts';
+import type { IntakeServices } from '../../../src/use-cases/receive-complaint.ts';
 
 const git = promisify(execFile);
 
@@ -71,7 +72,7 @@ export async function createIntakeWorld(
   wrapStore: (store: CaseStore) => CaseStore = (store) => store,
 ): Promise<IntakeWorld> {
   const dir = await mkdtemp(join(tmpdir(), 'redress-intake-'));
-  const chosen = chooseAdapters({ REDRESS_DATA_DIR: dir });
+  const chosen = servicesFrom(settingsFrom({ REDRESS_DATA_DIR: dir }));
   const providers = await loadProviders();
   const provider = (slug: string) => {
     const found = providers.find((candidate) => candidate.slug === slug);
@@ -80,12 +81,7 @@ export async function createIntakeWorld(
   };
   const store = chosen.caseStore(provider('cqm'));
   const wrapped = wrapStore(store);
-  const services: IntakeServices = {
-    queue: chosen.intakeQueue,
-    mailer: chosen.mailer,
-    caseStore: () => wrapped,
-    caseUrl: intakeServices(chosen).caseUrl,
-  };
+  const services: IntakeServices = { ...chosen, caseStore: () => wrapped };
   const casesDir = join(dir, 'cases');
   const deferred: Promise<unknown>[] = [];
   return {

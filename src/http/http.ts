@@ -1,11 +1,4 @@
-import { join } from 'node:path';
-
-/**
- * Where functions find the provider files. A bundled function has no source tree beside it, so the
- * files travel with it (`included_files` in netlify.toml) and are found from the working directory,
- * which is the project root under `astro dev` and the function's root on Netlify.
- */
-export const FUNCTION_PROVIDERS_DIR = join(process.cwd(), 'content', 'providers');
+// What every function does with HTTP: read a bounded body, tell a script from a browser, answer.
 
 /** A request's body, refused beyond `limit` bytes without reading the rest. */
 export async function readBodyWithin(

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import pLimit from 'p-limit';
-import { isWorkingDay } from '../core/calendar.ts';
+import { type HolidayCalendar, isWorkingDay } from '../core/calendar.ts';
 import type { Case, CaseFile, Derived } from '../core/case.ts';
 import { caseFolder, parseCaseFile, serialiseCaseFile } from '../core/case-file.ts';
 import { deriveClocks } from '../core/clocks.ts';
@@ -14,13 +14,12 @@ import {
   noticesDue,
   recipientAddresses,
 } from '../core/notices.ts';
-import type { IsoDate } from '../core/period.ts';
+import type { IsoDate, Nation } from '../core/period.ts';
 import type { Provider } from '../core/provider.ts';
-import type { CaseStore, StoredFile } from './case-store.ts';
-import { holidayCalendar } from './holidays.ts';
-import { logEvent } from './log.ts';
-import type { Mailer } from './mailer.ts';
-import type { NoticeLedger } from './notice-ledger.ts';
+import type { CaseStore, StoredFile } from '../ports/case-store.ts';
+import type { Log } from '../ports/log.ts';
+import type { Mailer } from '../ports/mailer.ts';
+import type { NoticeLedger } from '../ports/notice-ledger.ts';
 
 /**
  * Case files read per `readMany`: on GitHub the branch head and one GraphQL query per 100 files,
@@ -43,6 +42,8 @@ export interface SweepOptions {
   dryRun: boolean;
   /** The staff editor's address for a case file. */
   caseUrl(provider: Provider, path: string): string;
+  calendar(nation: Nation): HolidayCalendar;
+  log: Log;
   /**
    * Asked before each case and each notice: true once the run must stop (a scheduled function has
    * 30 s). What is left is the next run's: a notice stays due, and the ledger keeps it to one email.
@@ -102,7 +103,7 @@ export async function sweepDeadlines(options: SweepOptions): Promise<SweepReport
     const store = options.store(provider);
     // Nobody reads a notice on a bank holiday; everything still due is sent the next working day
     // (a notice stays due until its clock is met, and its key keeps it to one email).
-    const sending = isWorkingDay(options.today, holidayCalendar(provider.nation));
+    const sending = isWorkingDay(options.today, options.calendar(provider.nation));
     const listed = (await store.list(`${caseFolder(provider)}/`)).filter((path) => path.endsWith('.yaml'));
     // Consecutive starting points start far apart in the list (Knuth's multiplicative hash).
     const paths = rotated(listed, turn * 2_654_435_761);
@@ -148,11 +149,11 @@ function work(
   file: CaseFile,
   provider: Provider,
   today: IsoDate,
+  calendar: HolidayCalendar,
   report: SweepReport,
 ): { stored: Case; derived: Derived; notices: Notice[] } {
   const started = performance.now();
   const { derived: _old, ...stored } = file;
-  const calendar = holidayCalendar(provider.nation);
   const derived = deriveClocks(stored, provider, today, calendar);
   const notices = noticesDue({ ...stored, derived }, provider, today, calendar);
   report.engineMs += performance.now() - started;
@@ -178,11 +179,17 @@ async function refreshCase(
       file = parseCaseFile(current.text, path);
     } catch {
       // The message may quote what a person wrote; the path names only the case.
-      logEvent('sweep.unreadable', { path });
+      options.log('sweep.unreadable', { path });
       report.unreadable += 1;
       return [];
     }
-    const { stored, derived, notices } = work(file, provider, options.today, report);
+    const { stored, derived, notices } = work(
+      file,
+      provider,
+      options.today,
+      options.calendar(provider.nation),
+      report,
+    );
     const withFile = notices.map((notice) => ({ ...notice, file: stored }));
     if (isDeepStrictEqual(derived, file.derived)) return withFile;
     if (attempt === 1) report.changed += 1;
@@ -195,7 +202,7 @@ async function refreshCase(
     );
     if (result.ok) return withFile;
     if (attempt === MAX_ATTEMPTS) {
-      logEvent('sweep.gave-up', { reference: stored.reference, attempts: attempt });
+      options.log('sweep.gave-up', { reference: stored.reference, attempts: attempt });
       return withFile;
     }
     report.conflictsRetried += 1;
@@ -215,7 +222,7 @@ async function sendNotice(
   const key = noticeKey(notice);
   const to = recipientAddresses(notice, notice.file, provider);
   if (to.length === 0) {
-    logEvent('sweep.unaddressed', { reference: notice.reference, notice: notice.kind });
+    options.log('sweep.unaddressed', { reference: notice.reference, notice: notice.kind });
     report.unaddressed += 1;
     return;
   }
@@ -235,7 +242,7 @@ async function sendNotice(
     });
   } catch (error) {
     // One refused email must not stop the other cases' notices; the reason is the mailer's own.
-    logEvent('sweep.send-failed', {
+    options.log('sweep.send-failed', {
       reference: notice.reference,
       notice: notice.kind,
       reason: (error as Error).message,

@@ -1,42 +1,25 @@
 import pLimit from 'p-limit';
-import { londonDate } from '../core/calendar.ts';
+import { type HolidayCalendar, londonDate } from '../core/calendar.ts';
 import { type Case, CaseSchema, type Derived } from '../core/case.ts';
-import { caseEntrySlug, casePath, serialiseCaseFile } from '../core/case-file.ts';
+import { casePath, serialiseCaseFile } from '../core/case-file.ts';
 import { deriveClocks } from '../core/clocks.ts';
 import { acknowledgementMessage, newCaseNotice } from '../core/intake-messages.ts';
+import type { Nation } from '../core/period.ts';
 import type { Provider } from '../core/provider.ts';
-import type { CaseStore } from './case-store.ts';
-import type { Adapters } from './environment.ts';
-import { holidayCalendar } from './holidays.ts';
-import type { IntakeQueue, IntakeRecord } from './intake-queue.ts';
-import { logEvent } from './log.ts';
-import type { Mailer } from './mailer.ts';
+import type { CaseStore } from '../ports/case-store.ts';
+import type { IntakeQueue, IntakeRecord } from '../ports/intake-queue.ts';
+import type { Log } from '../ports/log.ts';
+import type { Mailer } from '../ports/mailer.ts';
 
-/** The adapters intake works through, chosen once by src/adapters/environment.ts (or by a test). */
+/** The ports intake works through: the composition root's services, or a test's own. */
 export interface IntakeServices {
-  queue: IntakeQueue;
+  intakeQueue: IntakeQueue;
   mailer: Mailer;
   caseStore(provider: Provider): CaseStore;
   /** Where staff open a case in the case editor, for the notice to the provider. */
   caseUrl(provider: Provider, path: string): string;
-}
-
-/** The intake services over the adapters chosen from the environment. */
-export function intakeServices(chosen: Adapters): IntakeServices {
-  return {
-    queue: chosen.intakeQueue,
-    mailer: chosen.mailer,
-    caseStore: (provider) => chosen.caseStore(provider),
-    caseUrl: (provider, path) => caseEditorUrl(chosen.siteUrl, provider, path),
-  };
-}
-
-/** The address that opens the case at `path` in its provider's staff editor on `siteUrl`. */
-export function caseEditorUrl(siteUrl: string, provider: Provider, path: string): string {
-  return new URL(
-    `/cases/${provider.slug}/#/collections/cases/entries/${caseEntrySlug(provider, path)}`,
-    siteUrl,
-  ).href;
+  calendar(nation: Nation): HolidayCalendar;
+  log: Log;
 }
 
 /** What the complainant is told: the reference, and the dates the engine holds the provider to. */
@@ -68,15 +51,15 @@ export async function receiveComplaint(
   draft: Case,
   now: Date,
 ): Promise<IntakeReceipt> {
-  const { accepted, record } = await services.queue.accept({
+  const { accepted, record } = await services.intakeQueue.accept({
     key,
     reference: draft.reference,
     payload: CaseSchema.parse(draft),
     acceptedAt: now.toISOString(),
   });
-  if (accepted === 'existing') logEvent('intake.repeat', { reference: record.reference });
+  if (accepted === 'existing') services.log('intake.repeat', { reference: record.reference });
   const stored = CaseSchema.parse(record.payload);
-  const derived = deriveClocks(stored, provider, londonDate(now), holidayCalendar(provider.nation));
+  const derived = deriveClocks(stored, provider, londonDate(now), services.calendar(provider.nation));
   // A retry of a submission still waiting for the store tries again; one already done is left alone.
   const completion =
     record.committedAt === undefined
@@ -97,7 +80,7 @@ const afterCommit = pLimit(4);
  * safe to repeat (the store never overwrites, the mailer keys each message), so a record is only
  * marked done once both have worked, and the drain simply runs this again for anything pending.
  */
-async function completeIntake(
+export async function completeIntake(
   services: IntakeServices,
   provider: Provider,
   record: IntakeRecord,
@@ -116,12 +99,12 @@ async function completeIntake(
     await afterCommit(async () => {
       await sendAcknowledgements(services, provider, stored, derived, path);
       step = 'mark';
-      await services.queue.markCommitted(record.key, new Date().toISOString());
+      await services.intakeQueue.markCommitted(record.key, new Date().toISOString());
     });
     return true;
   } catch (error) {
     // The reason is the adapter's; it never holds what the complainant wrote.
-    logEvent('intake.deferred', { reference: stored.reference, step, reason: (error as Error).message });
+    services.log('intake.deferred', { reference: stored.reference, step, reason: (error as Error).message });
     return false;
   }
 }
@@ -153,34 +136,4 @@ async function sendAcknowledgements(
       tag: 'new-case',
     });
   }
-}
-
-/** What one drain did, for the CLI and the scheduled function to report. */
-export interface DrainReport {
-  pending: number;
-  completed: number;
-  stillPending: number;
-}
-
-/** Commits and acknowledges every accepted complaint that is not done yet, oldest first. */
-export async function drainIntake(
-  services: IntakeServices,
-  providers: readonly Provider[],
-  now: Date,
-): Promise<DrainReport> {
-  const pending = await services.queue.pending();
-  let completed = 0;
-  for (const record of pending) {
-    const slug = CaseSchema.shape.provider.parse((record.payload as { provider?: unknown }).provider);
-    const provider = providers.find((candidate) => candidate.slug === slug);
-    if (provider === undefined) {
-      logEvent('intake.unknown-provider', { reference: record.reference, provider: slug });
-      continue;
-    }
-    const stored = CaseSchema.parse(record.payload);
-    const derived = deriveClocks(stored, provider, londonDate(now), holidayCalendar(provider.nation));
-    if (await completeIntake(services, provider, record, stored, derived)) completed += 1;
-  }
-  const stillPending = (await services.queue.pending()).length;
-  return { pending: pending.length, completed, stillPending };
 }

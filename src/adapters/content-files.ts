@@ -1,19 +1,21 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { type Policy, PolicySchema } from '../core/policy.ts';
 import { type Provider, ProviderSchema } from '../core/provider.ts';
 import { parseProvider } from '../core/provider-file.ts';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** Where the providers' procedure files are published: `content/providers/<slug>.yaml`. */
-export const PROVIDERS_DIR = join(REPO_ROOT, 'content', 'providers');
-
-/** A file's name as a publisher finds it in the repository, e.g. `content/providers/cqm.yaml`. */
+/**
+ * A file's name as a publisher finds it in the repository, e.g. `content/providers/cqm.yaml`: from
+ * the folder Redress runs from, which is the repository's (or, on Netlify, the function's) root.
+ */
 function displayName(file: string): string {
-  const fromRoot = relative(REPO_ROOT, file);
+  const fromRoot = relative(process.cwd(), file);
   return (fromRoot.startsWith('..') ? file : fromRoot).split(sep).join('/');
 }
+
+// TEMPORARY until the tests read fixture providers: their default folder.
+const PROVIDERS_DIR = join(process.cwd(), 'content', 'providers');
 
 async function readProvider(file: string): Promise<Provider> {
   return parseProvider(await readFile(file, 'utf8'), displayName(file));
@@ -46,4 +48,22 @@ export async function loadProvider(slug: string, dir: string = PROVIDERS_DIR): P
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     throw new Error(`there is no provider "${slug}": ${displayName(file)} does not exist`);
   }
+}
+
+/** Every policy's front matter, by slug; a file with bad front matter is an error naming it. */
+export async function loadPolicies(dir: string): Promise<[string, Policy][]> {
+  const files = (await readdir(dir)).filter((file) => file.endsWith('.md')).sort();
+  return Promise.all(
+    files.map(async (file): Promise<[string, Policy]> => {
+      const text = await readFile(join(dir, file), 'utf8');
+      const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+      const result = PolicySchema.safeParse(parse(front) ?? {});
+      if (!result.success) {
+        throw new Error(
+          `${displayName(join(dir, file))} has front matter Redress cannot read: ${result.error.message}`,
+        );
+      }
+      return [file.slice(0, -'.md'.length), result.data];
+    }),
+  );
 }

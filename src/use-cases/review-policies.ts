@@ -1,16 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { addCalendarDays, longDate } from '../core/calendar.ts';
 import { type MessageContent, render } from '../core/intake-messages.ts';
 import type { IsoDate } from '../core/period.ts';
-import { checkReview, type Policy, PolicySchema } from '../core/policy.ts';
-import type { Mailer } from './mailer.ts';
-import type { NoticeLedger } from './notice-ledger.ts';
-
-/** Where the published policies are: `content/policies/<slug>.md`. */
-export const POLICIES_DIR = fileURLToPath(new URL('../../content/policies/', import.meta.url));
+import { checkReview, type Policy } from '../core/policy.ts';
+import type { Mailer } from '../ports/mailer.ts';
+import type { NoticeLedger } from '../ports/notice-ledger.ts';
 
 /** How long before a policy's next review date its publishers are first reminded. */
 const REMIND_DAYS_BEFORE = 30;
@@ -35,24 +28,6 @@ export function reviewReminder(slug: string, policy: Policy, today: IsoDate): Po
     return { slug, title, nextReviewDate, when: 'soon' };
   }
   return undefined;
-}
-
-/** Every policy's front matter, by slug; a file with bad front matter is an error naming it. */
-export async function loadPolicies(dir: string = POLICIES_DIR): Promise<[string, Policy][]> {
-  const files = (await readdir(dir)).filter((file) => file.endsWith('.md')).sort();
-  return Promise.all(
-    files.map(async (file): Promise<[string, Policy]> => {
-      const text = await readFile(join(dir, file), 'utf8');
-      const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-      const result = PolicySchema.safeParse(parse(front) ?? {});
-      if (!result.success) {
-        throw new Error(
-          `content/policies/${file} has front matter Redress cannot read: ${result.error.message}`,
-        );
-      }
-      return [file.slice(0, -'.md'.length), result.data];
-    }),
-  );
 }
 
 export function reviewReminderMessage(reminder: PolicyReminder, siteUrl: string): MessageContent {

@@ -1,0 +1,174 @@
+import { join } from 'node:path';
+import { getStore, type Store } from '@netlify/blobs';
+import { BlobsIntakeQueue } from '../adapters/blobs-intake-queue.ts';
+import { logToConsole } from '../adapters/console-log.ts';
+import { loadPolicies, loadProviders } from '../adapters/content-files.ts';
+import { GitHubCaseStore } from '../adapters/github-case-store.ts';
+import { holidayCalendar } from '../adapters/holidays.ts';
+import { LocalFileIntakeQueue } from '../adapters/local-file-intake-queue.ts';
+import { LocalGitCaseStore } from '../adapters/local-git-case-store.ts';
+import { LocalOutboxMailer } from '../adapters/local-outbox-mailer.ts';
+import { BlobsNoticeLedger, LocalFileLedger } from '../adapters/notice-ledger.ts';
+import { ResendMailer } from '../adapters/resend-mailer.ts';
+import type { HolidayCalendar } from '../core/calendar.ts';
+import { caseEditorUrl } from '../core/case-file.ts';
+import type { Nation } from '../core/period.ts';
+import type { Policy } from '../core/policy.ts';
+import type { Provider } from '../core/provider.ts';
+import type { CaseStore } from '../ports/case-store.ts';
+import type { IntakeQueue } from '../ports/intake-queue.ts';
+import type { Log } from '../ports/log.ts';
+import type { Mailer } from '../ports/mailer.ts';
+import type { NoticeLedger } from '../ports/notice-ledger.ts';
+import { type Settings, settings } from './settings.ts';
+
+/**
+ * The composition root's second half: from `Settings`, the adapter of every port, made once per
+ * process. Functions, the CLI and scripts take their services from here and hand the use cases the
+ * ports they need; nothing else constructs an adapter.
+ */
+export interface Services {
+  settings: Settings;
+  /** The case store holding a provider's cases (the repository its provider file names). */
+  caseStore(provider: Pick<Provider, 'caseStore'>): CaseStore;
+  intakeQueue: IntakeQueue;
+  mailer: Mailer;
+  /** Which notices were sent. */
+  noticeLedger: NoticeLedger;
+  /** The bank holidays of a nation. */
+  calendar(nation: Nation): HolidayCalendar;
+  log: Log;
+  /** Every provider's procedure, from `content/providers`, sorted by name. */
+  providers(): Promise<Provider[]>;
+  /** Every policy's version metadata, from `content/policies`, by slug. */
+  policies(): Promise<[string, Policy][]>;
+  /** Where staff open the case at `path` in its provider's case editor. */
+  caseUrl(provider: Provider, path: string): string;
+}
+
+/**
+ * Chooses each port's adapter: GitHub for cases when a GitHub token is set, Resend for mail when a
+ * Resend key is, Netlify Blobs for intake on Netlify, and otherwise the local adapters. Stores are
+ * made once per repository, so all writers in a process share one queue (group commit, and one
+ * budget for GitHub's rate limits).
+ */
+export function servicesFrom(settings: Settings): Services {
+  const { dataDir, gitHub } = settings;
+  const stores = new Map<string, CaseStore>();
+  const caseStore = (provider: Pick<Provider, 'caseStore'>): CaseStore => {
+    const token = gitHub.token;
+    const key = token === undefined ? 'local' : provider.caseStore.repository;
+    let store = stores.get(key);
+    if (store === undefined) {
+      store =
+        token === undefined
+          ? new LocalGitCaseStore(join(dataDir, 'cases'))
+          : new GitHubCaseStore({
+              ...gitHubRepository(provider.caseStore.repository, gitHub.caseOwner),
+              branch: gitHub.caseBranch,
+              token,
+              baseUrl: gitHub.apiUrl,
+            });
+      stores.set(key, store);
+    }
+    return store;
+  };
+  return {
+    settings,
+    caseStore,
+    intakeQueue: chooseIntakeQueue(settings),
+    mailer: chooseMailer(settings),
+    noticeLedger: chooseNoticeLedger(settings),
+    calendar: holidayCalendar,
+    log: logToConsole,
+    providers: () => loadProviders(join(settings.contentDir, 'providers')),
+    policies: () => loadPolicies(join(settings.contentDir, 'policies')),
+    caseUrl: (provider, path) => caseEditorUrl(settings.siteUrl, provider, path),
+  };
+}
+
+let current: Services | undefined;
+
+/** This process's services, made from its settings on first use. */
+export function services(): Services {
+  current ??= servicesFrom(settings());
+  return current;
+}
+
+function gitHubRepository(
+  repository: string,
+  defaultOwner: string | undefined,
+): { owner: string; repo: string } {
+  const [owner, repo, ...rest] = repository.includes('/')
+    ? repository.split('/')
+    : [defaultOwner, repository];
+  if (owner === undefined || repo === undefined || rest.length > 0) {
+    throw new Error(
+      `the case repository "${repository}" names no GitHub owner: write it as "owner/${repository}" in the provider file, or set GITHUB_CASE_OWNER`,
+    );
+  }
+  return { owner, repo };
+}
+
+/**
+ * The site's Netlify Blobs store `name` on Netlify; none elsewhere. Netlify's local emulation
+ * (which `astro dev` runs) also sets a Blobs context, pointing at a server on this machine: then
+ * the local adapters are used, so that with no configuration everything is under `.data/` beside
+ * the cases and the outbox, where the CLI and tests look for it.
+ */
+function netlifyBlobsStore(settings: Settings, name: string): Store | undefined {
+  const context = settings.netlifyBlobsContext;
+  const blobs = context === undefined ? undefined : decodeBlobsContext(context);
+  if (blobs === undefined || isOnThisMachine(blobs.edgeURL)) return undefined;
+  // A retry must see the record the first attempt wrote; strong reads need the uncached edge.
+  const consistency = blobs.uncachedEdgeURL === undefined ? 'eventual' : 'strong';
+  const { apiURL, edgeURL, uncachedEdgeURL, siteID, token } = blobs;
+  return getStore({ name, consistency, apiURL, edgeURL, uncachedEdgeURL, siteID, token });
+}
+
+function chooseIntakeQueue(settings: Settings): IntakeQueue {
+  const store = netlifyBlobsStore(settings, 'intake');
+  return store === undefined
+    ? new LocalFileIntakeQueue(join(settings.dataDir, 'intake'))
+    : new BlobsIntakeQueue(store);
+}
+
+/** Netlify functions keep no files between runs, so there the ledger is a Blobs store. */
+function chooseNoticeLedger(settings: Settings): NoticeLedger {
+  const store = netlifyBlobsStore(settings, 'notice-ledger');
+  return store === undefined
+    ? new LocalFileLedger(join(settings.dataDir, 'ledger'))
+    : new BlobsNoticeLedger(store);
+}
+
+/** Netlify's Blobs context (base64 JSON); `{}` when it cannot be read, which `getStore` then reports. */
+function decodeBlobsContext(context: string): BlobsContext {
+  try {
+    return JSON.parse(Buffer.from(context, 'base64').toString('utf8')) as BlobsContext;
+  } catch {
+    return {};
+  }
+}
+
+type BlobsContext = {
+  apiURL?: string;
+  edgeURL?: string;
+  uncachedEdgeURL?: string;
+  siteID?: string;
+  token?: string;
+};
+
+function isOnThisMachine(url: string | undefined): boolean {
+  return url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(URL.parse(url)?.hostname ?? '');
+}
+
+function chooseMailer(settings: Settings): Mailer {
+  const { apiKey, from, baseUrl } = settings.resend;
+  if (apiKey === undefined) return new LocalOutboxMailer(join(settings.dataDir, 'outbox'));
+  if (from === undefined) {
+    throw new Error(
+      'RESEND_API_KEY is set but MAIL_FROM is not: set MAIL_FROM to the sender, e.g. "Complaints <complaints@example.org>"',
+    );
+  }
+  return new ResendMailer({ apiKey, from, baseUrl });
+}
