@@ -7,7 +7,7 @@ import type { Provider } from '../src/core/provider.ts';
 import { parseReference, referencePrefix } from '../src/core/reference.ts';
 import { replaceFormRegion } from '../src/forms/complaint-page.ts';
 import { confirmationTitle, renderConfirmation } from '../src/forms/confirmation.ts';
-import { fetchComplaintPage, htmlResponse } from '../src/http/http.ts';
+import { fetchComplaintPage, htmlResponse, textResponse } from '../src/http/http.ts';
 
 export interface ConfirmationDependencies {
   providers(): Promise<readonly Provider[]>;
@@ -31,10 +31,7 @@ export async function showConfirmation(
   const provider = (await dependencies.providers()).find((candidate) => candidate.slug === slug);
   const parsed = parseReference(url.searchParams.get('reference') ?? '');
   if (provider === undefined || !parsed.ok || parsed.reference.prefix !== referencePrefix(provider.slug)) {
-    return new Response('There is no complaint with that reference here.', {
-      status: 404,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    });
+    return textResponse(404, 'There is no complaint with that reference here.');
   }
   const { text: reference, receivedOn } = parsed.reference;
   const { stage, derived } = formComplaintClocks(

@@ -21,6 +21,8 @@ import {
   jsonResponse,
   mediaType,
   readBodyWithin,
+  seeOther,
+  textResponse,
   wantsJson,
 } from '../src/http/http.ts';
 import { type IntakeServices, receiveComplaint } from '../src/use-cases/receive-complaint.ts';
@@ -50,7 +52,7 @@ function problem(
 ): Response {
   return wantsJson(request)
     ? jsonResponse(status, { error: message }, headers)
-    : new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+    : textResponse(status, message, headers);
 }
 
 async function readFields(request: Request, text: string): Promise<FormFields | undefined> {
@@ -184,7 +186,7 @@ export async function handleSubmission(
       confirmationUrl: location,
     });
   }
-  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
+  return seeOther(location);
 }
 
 export default async (request: Request, context?: Partial<Context>): Promise<Response> => {

@@ -1,4 +1,5 @@
 // What every function does with HTTP: read a bounded body, tell a script from a browser, answer.
+import { securityHeaders } from './security-headers.ts';
 
 /** A request's body, refused beyond `limit` bytes without reading the rest. */
 export async function readBodyWithin(
@@ -37,18 +38,33 @@ export function wantsJson(request: Request): boolean {
   );
 }
 
-export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+/** Every answer a function gives: never cached, with the site's security headers. */
+function respond(status: number, body: string | null, headers: Record<string, string>): Response {
+  return new Response(body, {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: { ...securityHeaders('function'), 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return respond(status, JSON.stringify(body), {
+    'content-type': 'application/json; charset=utf-8',
+    ...headers,
   });
 }
 
 export function htmlResponse(status: number, html: string, headers: Record<string, string> = {}): Response {
-  return new Response(html, {
-    status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
+  return respond(status, html, { 'content-type': 'text/html; charset=utf-8', ...headers });
+}
+
+/** A short message for a person, as plain text (a script that asked for JSON gets `jsonResponse`). */
+export function textResponse(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return respond(status, text, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+}
+
+/** "See other": where a browser goes after a post (post, redirect, get). */
+export function seeOther(location: string): Response {
+  return respond(303, null, { location });
 }
 
 /**
