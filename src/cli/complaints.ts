@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { drainIntake, intakeServices } from '../adapters/complaint-intake.ts';
 import { adapters } from '../adapters/environment.ts';
 import { holidayCalendar } from '../adapters/holidays.ts';
-import { loadProviders } from '../adapters/provider-files.ts';
-import { loadPolicies, remindPublishers } from '../adapters/review-policies.ts';
+import { loadProviders, PROVIDERS_DIR } from '../adapters/provider-files.ts';
+import { loadPolicies, POLICIES_DIR, remindPublishers } from '../adapters/review-policies.ts';
 import { describeSweep, sweepDeadlines } from '../adapters/sweep.ts';
 import { londonDate } from '../core/calendar.ts';
 import { dueDate } from '../core/deadlines.ts';
@@ -18,6 +18,14 @@ export interface Io {
   out(line: string): void;
   err(line: string): void;
 }
+
+/** The folders of provider files and policies a command reads: the published ones, or a test's fixtures. */
+export interface ContentFolders {
+  providers: string;
+  policies: string;
+}
+
+const PUBLISHED: ContentFolders = { providers: PROVIDERS_DIR, policies: POLICIES_DIR };
 
 /** Bad arguments: the person is told what is wrong and how to call the command (exit 2). */
 class UsageError extends Error {}
@@ -72,7 +80,7 @@ function todayFrom(now: string | undefined): string {
   return now === undefined ? londonDate(new Date()) : parseDate(now, '--now');
 }
 
-async function due(args: string[], io: Io): Promise<void> {
+async function due(args: string[], io: Io, content: ContentFolders): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -91,7 +99,7 @@ async function due(args: string[], io: Io): Promise<void> {
     if (values.nation !== undefined) throw new UsageError('give --nation or --provider, not both');
     if (values.rule === undefined)
       throw new UsageError('--rule is required with --provider, e.g. --rule stage-1.respond');
-    const provider = findProvider(await loadProviders(), values.provider);
+    const provider = findProvider(await loadProviders(content.providers), values.provider);
     const rule = findRule(provider, values.rule);
     if (!rule.ok) throw new UsageError(rule.problem);
     io.out(dueDate(from, rule.period, holidayCalendar(provider.nation)));
@@ -108,10 +116,10 @@ async function due(args: string[], io: Io): Promise<void> {
   io.out(dueDate(from, periodFrom(values), holidayCalendar(nation.data)));
 }
 
-async function providers(args: string[], io: Io): Promise<void> {
+async function providers(args: string[], io: Io, content: ContentFolders): Promise<void> {
   parseArgs({ args, options: {}, strict: true });
   const rows: string[][] = [['provider', 'stage', 'handler', 'acknowledge', 'respond', 'ask for next stage']];
-  for (const provider of await loadProviders()) {
+  for (const provider of await loadProviders(content.providers)) {
     for (const stage of provider.stages) {
       rows.push([
         provider.slug,
@@ -136,22 +144,26 @@ async function providers(args: string[], io: Io): Promise<void> {
 }
 
 /** Commits and acknowledges every accepted complaint the case store did not take the first time. */
-async function drain(args: string[], io: Io): Promise<void> {
+async function drain(args: string[], io: Io, content: ContentFolders): Promise<void> {
   parseArgs({ args, options: {}, strict: true });
-  const report = await drainIntake(intakeServices(adapters()), await loadProviders(), new Date());
+  const report = await drainIntake(
+    intakeServices(adapters()),
+    await loadProviders(content.providers),
+    new Date(),
+  );
   io.out(`${report.pending} pending, ${report.completed} committed, ${report.stillPending} still pending`);
   if (report.stillPending > 0) process.exitCode = 1;
 }
 
 /** Brings every open case's clocks up to date and sends the notices due (DESIGN, "Scheduled work"). */
-async function sweep(args: string[], io: Io): Promise<void> {
+async function sweep(args: string[], io: Io, content: ContentFolders): Promise<void> {
   const { values } = parseArgs({
     args,
     options: { now: { type: 'string' }, provider: { type: 'string' }, 'dry-run': { type: 'boolean' } },
     strict: true,
   });
   const today = todayFrom(values.now);
-  const all = await loadProviders();
+  const all = await loadProviders(content.providers);
   const chosen = adapters();
   const dryRun = values['dry-run'] ?? false;
   const report = await sweepDeadlines({
@@ -168,14 +180,14 @@ async function sweep(args: string[], io: Io): Promise<void> {
 }
 
 /** Writes an example of each notice (or of one kind) to the mailer, to see what staff get. */
-async function mailPreview(args: string[], io: Io): Promise<void> {
+async function mailPreview(args: string[], io: Io, content: ContentFolders): Promise<void> {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
   const [kind, ...rest] = positionals;
   if (rest.length > 0) throw new UsageError('give at most one notice kind');
   if (kind !== undefined && !(NOTICE_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(`there is no notice "${kind}"; the notices are: ${NOTICE_KINDS.join(', ')}`);
   }
-  const [provider] = await loadProviders();
+  const [provider] = await loadProviders(content.providers);
   if (provider === undefined) throw new Error('there are no providers in content/providers');
   const chosen = adapters();
   const today = londonDate(new Date());
@@ -194,11 +206,11 @@ async function mailPreview(args: string[], io: Io): Promise<void> {
 }
 
 /** Reminds the publishers of policy reviews coming up or due. */
-async function reviewPolicies(args: string[], io: Io): Promise<void> {
+async function reviewPolicies(args: string[], io: Io, content: ContentFolders): Promise<void> {
   const { values } = parseArgs({ args, options: { now: { type: 'string' } }, strict: true });
   const chosen = adapters();
   const { reminders, sent } = await remindPublishers({
-    policies: await loadPolicies(),
+    policies: await loadPolicies(content.policies),
     today: todayFrom(values.now),
     publishers: chosen.publishers,
     mailer: chosen.mailer,
@@ -217,7 +229,7 @@ async function reviewPolicies(args: string[], io: Io): Promise<void> {
   );
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
+const COMMANDS: Record<string, (args: string[], io: Io, content: ContentFolders) => Promise<void>> = {
   due,
   providers,
   drain,
@@ -226,8 +238,12 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
   'review-policies': reviewPolicies,
 };
 
-/** Runs `complaints <command> ...` and returns the process exit code. */
-export async function runComplaints(argv: string[], io: Io): Promise<number> {
+/** Runs `complaints <command> ...` over the published content (or the folders given) and returns the exit code. */
+export async function runComplaints(
+  argv: string[],
+  io: Io,
+  content: ContentFolders = PUBLISHED,
+): Promise<number> {
   const [command, ...args] = argv;
   const run = command === undefined ? undefined : COMMANDS[command];
   try {
@@ -236,7 +252,7 @@ export async function runComplaints(argv: string[], io: Io): Promise<number> {
         command === undefined ? 'a command is required' : `there is no command "${command}"`,
       );
     }
-    await run(args, io);
+    await run(args, io, content);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
