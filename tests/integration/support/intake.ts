@@ -8,10 +8,10 @@ import type { CaseStore } from '../../../src/adapters/case-store.ts';
 import { type IntakeServices, intakeServices } from '../../../src/adapters/complaint-intake.ts';
 import { chooseAdapters } from '../../../src/adapters/environment.ts';
 import type { LocalOutboxMailer } from '../../../src/adapters/local-outbox-mailer.ts';
-import { loadProviders } from '../../../src/adapters/provider-files.ts';
 import { parseCaseFile } from '../../../src/core/case-file.ts';
 import type { Provider } from '../../../src/core/provider.ts';
 import { FORM_REGION_ID } from '../../../src/forms/complaint-form.ts';
+import { fixtureProviders } from '../../support/fixtures.ts';
 
 const git = promisify(execFile);
 
@@ -72,7 +72,7 @@ export async function createIntakeWorld(
 ): Promise<IntakeWorld> {
   const dir = await mkdtemp(join(tmpdir(), 'redress-intake-'));
   const chosen = chooseAdapters({ REDRESS_DATA_DIR: dir });
-  const providers = await loadProviders();
+  const providers = await fixtureProviders();
   const provider = (slug: string) => {
     const found = providers.find((candidate) => candidate.slug === slug);
     if (found === undefined) throw new Error(`no provider ${slug}`);
