@@ -49,6 +49,13 @@ describe('policy front matter says only what each policy states', () => {
     // Dynamic Training's policy prints no title.
     'dynamic-training': { relatedPolicies: ['Staff Grievance Procedures', 'Whistleblowing Procedure'] },
     'ace-training': { title: 'Customer Complaints Policy and Procedure', relatedPolicies: [] },
+    // Invented: a fixture.
+    'example-academy': {
+      title: 'Complaints Procedure',
+      version: '1',
+      nextReviewDate: '2027-08-31',
+      relatedPolicies: [],
+    },
   };
 
   it('there is a policy for every provider and a provider for every policy', async () => {

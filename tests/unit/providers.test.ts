@@ -19,12 +19,13 @@ const weeks = (count: number): Period => ({ unit: 'weeks', count });
 // The fixtures are frozen copies of the five published providers: these tests prove the files are
 // read as their policies mean, and stay true whatever a publisher edits in content/providers.
 describe('the provider files, as published when the fixtures were copied', () => {
-  it('all five load, sorted by name', () => {
+  it('all five load, sorted by name, with the invented Example Academy among them', () => {
     expect(providers.map((provider) => [provider.name, provider.slug])).toEqual([
       ['ACE Training', 'ace-training'],
       ['CQM Training & Consultancy', 'cqm'],
       ['Digital Marketing Mentor', 'digital-marketing-mentor'],
       ['Dynamic Training', 'dynamic-training'],
+      ['Example Academy', 'example-academy'],
       ['Interlearn', 'interlearn'],
     ]);
   });
