@@ -14,9 +14,6 @@ function displayName(file: string): string {
   return (fromRoot.startsWith('..') ? file : fromRoot).split(sep).join('/');
 }
 
-// TEMPORARY until the tests read fixture providers: their default folder.
-const PROVIDERS_DIR = join(process.cwd(), 'content', 'providers');
-
 async function readProvider(file: string): Promise<Provider> {
   return parseProvider(await readFile(file, 'utf8'), displayName(file));
 }
@@ -26,7 +23,7 @@ async function readProvider(file: string): Promise<Provider> {
  * naming the file, each field at fault and its line; files are read in name order, so the same
  * file is reported first every time.
  */
-export async function loadProviders(dir: string = PROVIDERS_DIR): Promise<Provider[]> {
+export async function loadProviders(dir: string): Promise<Provider[]> {
   const files = (await readdir(dir)).filter((file) => file.endsWith('.yaml')).sort();
   const providers: Provider[] = [];
   for (const file of files) providers.push(await readProvider(join(dir, file)));
@@ -37,7 +34,7 @@ export async function loadProviders(dir: string = PROVIDERS_DIR): Promise<Provid
  * One provider by its slug. The slug may come from a URL, so anything that is not a slug is
  * refused before it can name a path.
  */
-export async function loadProvider(slug: string, dir: string = PROVIDERS_DIR): Promise<Provider> {
+export async function loadProvider(slug: string, dir: string): Promise<Provider> {
   if (!ProviderSchema.shape.slug.safeParse(slug).success) {
     throw new Error(`there is no provider "${slug}": a slug is lower-case letters, digits and hyphens`);
   }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { services } from '../composition/services.ts';
+import { type Services, services } from '../composition/services.ts';
 import { londonDate } from '../core/calendar.ts';
 import { dueDate } from '../core/deadlines.ts';
 import { exampleNotice } from '../core/notice-messages.ts';
@@ -70,7 +70,7 @@ function todayFrom(now: string | undefined): string {
   return now === undefined ? londonDate(new Date()) : parseDate(now, '--now');
 }
 
-async function due(args: string[], io: Io): Promise<void> {
+async function due(args: string[], io: Io, wire: () => Services): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -89,10 +89,10 @@ async function due(args: string[], io: Io): Promise<void> {
     if (values.nation !== undefined) throw new UsageError('give --nation or --provider, not both');
     if (values.rule === undefined)
       throw new UsageError('--rule is required with --provider, e.g. --rule stage-1.respond');
-    const provider = findProvider(await services().providers(), values.provider);
+    const provider = findProvider(await wire().providers(), values.provider);
     const rule = findRule(provider, values.rule);
     if (!rule.ok) throw new UsageError(rule.problem);
-    io.out(dueDate(from, rule.period, services().calendar(provider.nation)));
+    io.out(dueDate(from, rule.period, wire().calendar(provider.nation)));
     return;
   }
   const nation = NationSchema.safeParse(values.nation);
@@ -103,13 +103,13 @@ async function due(args: string[], io: Io): Promise<void> {
         : `--nation must be one of ${NATIONS.join(', ')} (found "${values.nation}")`,
     );
   }
-  io.out(dueDate(from, periodFrom(values), services().calendar(nation.data)));
+  io.out(dueDate(from, periodFrom(values), wire().calendar(nation.data)));
 }
 
-async function providers(args: string[], io: Io): Promise<void> {
+async function providers(args: string[], io: Io, wire: () => Services): Promise<void> {
   parseArgs({ args, options: {}, strict: true });
   const rows: string[][] = [['provider', 'stage', 'handler', 'acknowledge', 'respond', 'ask for next stage']];
-  for (const provider of await services().providers()) {
+  for (const provider of await wire().providers()) {
     for (const stage of provider.stages) {
       rows.push([
         provider.slug,
@@ -134,23 +134,23 @@ async function providers(args: string[], io: Io): Promise<void> {
 }
 
 /** Commits and acknowledges every accepted complaint the case store did not take the first time. */
-async function drain(args: string[], io: Io): Promise<void> {
+async function drain(args: string[], io: Io, wire: () => Services): Promise<void> {
   parseArgs({ args, options: {}, strict: true });
-  const wired = services();
+  const wired = wire();
   const report = await drainIntake(wired, await wired.providers(), new Date());
   io.out(`${report.pending} pending, ${report.completed} committed, ${report.stillPending} still pending`);
   if (report.stillPending > 0) process.exitCode = 1;
 }
 
 /** Brings every open case's clocks up to date and sends the notices due (DESIGN, "Scheduled work"). */
-async function sweep(args: string[], io: Io): Promise<void> {
+async function sweep(args: string[], io: Io, wire: () => Services): Promise<void> {
   const { values } = parseArgs({
     args,
     options: { now: { type: 'string' }, provider: { type: 'string' }, 'dry-run': { type: 'boolean' } },
     strict: true,
   });
   const today = todayFrom(values.now);
-  const wired = services();
+  const wired = wire();
   const all = await wired.providers();
   const dryRun = values['dry-run'] ?? false;
   const report = await sweepDeadlines({
@@ -166,14 +166,14 @@ async function sweep(args: string[], io: Io): Promise<void> {
 }
 
 /** Writes an example of each notice (or of one kind) to the mailer, to see what staff get. */
-async function mailPreview(args: string[], io: Io): Promise<void> {
+async function mailPreview(args: string[], io: Io, wire: () => Services): Promise<void> {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
   const [kind, ...rest] = positionals;
   if (rest.length > 0) throw new UsageError('give at most one notice kind');
   if (kind !== undefined && !(NOTICE_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(`there is no notice "${kind}"; the notices are: ${NOTICE_KINDS.join(', ')}`);
   }
-  const wired = services();
+  const wired = wire();
   const [provider] = await wired.providers();
   if (provider === undefined) throw new Error('there are no providers in content/providers');
   const today = londonDate(new Date());
@@ -190,9 +190,9 @@ async function mailPreview(args: string[], io: Io): Promise<void> {
 }
 
 /** Reminds the publishers of policy reviews coming up or due. */
-async function reviewPolicies(args: string[], io: Io): Promise<void> {
+async function reviewPolicies(args: string[], io: Io, wire: () => Services): Promise<void> {
   const { values } = parseArgs({ args, options: { now: { type: 'string' } }, strict: true });
-  const wired = services();
+  const wired = wire();
   const { publishers, siteUrl } = wired.settings;
   const { reminders, sent } = await remindPublishers({
     policies: await wired.policies(),
@@ -214,7 +214,7 @@ async function reviewPolicies(args: string[], io: Io): Promise<void> {
   );
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
+const COMMANDS: Record<string, (args: string[], io: Io, wire: () => Services) => Promise<void>> = {
   due,
   providers,
   drain,
@@ -223,8 +223,15 @@ const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
   'review-policies': reviewPolicies,
 };
 
-/** Runs `complaints <command> ...` and returns the process exit code. */
-export async function runComplaints(argv: string[], io: Io): Promise<number> {
+/**
+ * Runs `complaints <command> ...` and returns the process exit code. The services are the
+ * composition root's for this process, made only when a command needs them (tests pass their own).
+ */
+export async function runComplaints(
+  argv: string[],
+  io: Io,
+  wire: () => Services = services,
+): Promise<number> {
   const [command, ...args] = argv;
   const run = command === undefined ? undefined : COMMANDS[command];
   try {
@@ -233,7 +240,7 @@ export async function runComplaints(argv: string[], io: Io): Promise<number> {
         command === undefined ? 'a command is required' : `there is no command "${command}"`,
       );
     }
-    await run(args, io);
+    await run(args, io, wire);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {

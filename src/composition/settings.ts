@@ -12,7 +12,7 @@ export { DEFAULTS };
 
 /**
  * Every environment variable Redress reads, and what it does. The one list: the README's table is
- * rendered from it, and `chooseAdapters` reads nothing that is not in it. With none of them set,
+ * rendered from it, and `readEnvironment` reads nothing that is not in it. With none of them set,
  * everything runs on this machine under `.data/`.
  */
 export const ENVIRONMENT_VARIABLES = [

@@ -100,6 +100,15 @@ describe('a valid complaint', () => {
     }
   });
 
+  it("counts working days by the provider's nation: in Scotland, St Andrew's Day is not one", async () => {
+    // Example Academy (a fixture in Scotland) acknowledges within 5 working days. Received Monday 23
+    // November 2026: 24, 25, 26, 27 November, then Monday 30 November is St Andrew's Day, a bank
+    // holiday in Scotland only, so the fifth working day is Tuesday 1 December (in England, the 30th).
+    const response = await submit(jsonPost('example-academy', validFields()));
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({ acknowledgeBy: '2026-12-01' });
+  });
+
   it('from a browser without JavaScript is answered with a redirect to its confirmation page', async () => {
     const response = await submit(formPost('digital-marketing-mentor', validFields()));
     expect(response.status).toBe(303);

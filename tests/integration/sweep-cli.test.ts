@@ -2,31 +2,31 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadProvider } from '../../src/adapters/content-files.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import type { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
 import { runComplaints } from '../../src/cli/complaints.ts';
-import { servicesFrom } from '../../src/composition/services.ts';
-import { settingsFrom } from '../../src/composition/settings.ts';
+import type { Services } from '../../src/composition/services.ts';
 import { CaseSchema } from '../../src/core/case.ts';
 import { casePath, serialiseCaseFile } from '../../src/core/case-file.ts';
 import { deriveClocks } from '../../src/core/clocks.ts';
 import { NOTICE_KINDS } from '../../src/core/notices.ts';
+import { fixtureProvider, fixtureServices } from '../support/fixtures.ts';
 import { givenCase } from '../unit/given-case.ts';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runComplaints(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
+  const code = await runComplaints(argv, io, () => wired);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 let dir: string;
+let wired: Services;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'redress-sweep-cli-'));
-  // The CLI chooses its adapters from the environment on first use.
-  process.env.REDRESS_DATA_DIR = dir;
-  delete process.env.PUBLISHERS_EMAIL;
+  // The CLI's services, as the composition root makes them for this data folder and no publishers.
+  wired = fixtureServices({ REDRESS_DATA_DIR: dir });
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -47,11 +47,11 @@ describe('complaints sweep, mail-preview and review-policies', () => {
   });
 
   it('sweeps on the day given: a dry run first, then once for real, then nothing more', async () => {
-    const provider = await loadProvider('digital-marketing-mentor');
+    const provider = await fixtureProvider('digital-marketing-mentor');
     const context = { provider, calendar: holidayCalendar(provider.nation) };
     const received = givenCase(context, '2026-12-07');
     const stored = CaseSchema.parse({ ...received, complainant: { ...received.complainant, under18: true } });
-    await servicesFrom(settingsFrom({ REDRESS_DATA_DIR: dir }))
+    await wired
       .caseStore(provider)
       .create(
         casePath(provider, stored),
@@ -66,7 +66,7 @@ describe('complaints sweep, mail-preview and review-policies', () => {
   });
 
   it('writes an example of every notice to the outbox', async () => {
-    const mailer = servicesFrom(settingsFrom({ REDRESS_DATA_DIR: dir })).mailer as LocalOutboxMailer;
+    const mailer = wired.mailer as LocalOutboxMailer;
     const before = (await mailer.sent()).length;
     const { code, out } = await run('mail-preview');
     expect(code).toBe(0);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runComplaints } from '../../src/cli/complaints.ts';
+import { fixtureServices } from '../support/fixtures.ts';
 
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runComplaints(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
+  const code = await runComplaints(argv, io, () => fixtureServices());
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { buildAdminConfig } from '../../cms/admin-config.ts';
 import { buildCaseConfig, CASE_FIELD_ORDER, EVENT_LABELS, FILLED_ON_SAVE } from '../../cms/case-config.ts';
@@ -8,6 +6,7 @@ import type { DecapField } from '../../cms/decap-fields.ts';
 import { CaseFileSchema, CaseSchema } from '../../src/core/case.ts';
 import { PolicySchema } from '../../src/core/policy.ts';
 import { type Provider, ProviderSchema } from '../../src/core/provider.ts';
+import { fixtureProviders } from '../support/fixtures.ts';
 
 /**
  * The editors' configs are generated from the core schemas; these tests walk the schema and the
@@ -31,9 +30,7 @@ interface Node {
 const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Node;
 
-const providers: Provider[] = readdirSync('content/providers')
-  .filter((file) => file.endsWith('.yaml'))
-  .map((file) => ProviderSchema.parse(parse(readFileSync(`content/providers/${file}`, 'utf8'))));
+const providers: Provider[] = await fixtureProviders();
 
 /** What a schema node's editor must offer, given what the test knows of the provider. */
 interface Expectations {

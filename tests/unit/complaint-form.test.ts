@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { loadProviders } from '../../src/adapters/content-files.ts';
 import { escapeHtml } from '../../src/core/html.ts';
 import type { Provider } from '../../src/core/provider.ts';
 import { FIELD, type FieldError } from '../../src/core/submission-rules.ts';
 import { complaintPageTitle, renderComplaintForm } from '../../src/forms/complaint-form.ts';
 import { renderComplaintPage, replaceFormRegion } from '../../src/forms/complaint-page.ts';
+import { fixtureProviders } from '../support/fixtures.ts';
 import { EXAMPLES, errorsFor, FILLED, MISTAKES } from './complaint-examples.ts';
 import { allElements, closest, type HtmlElement, parseHtml } from './html-tree.ts';
 
-const providers = await loadProviders();
+const providers = await fixtureProviders();
 const bySlug = (slug: string): Provider => {
   const provider = providers.find((candidate) => candidate.slug === slug);
   if (provider === undefined) throw new Error(`no provider ${slug}`);

@@ -1,23 +1,26 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { reviewPublishedEntry } from '../../cms/admin-save.ts';
 import { pathsToRemove } from '../../cms/case-save.ts';
 import { emptyValuePaths } from '../../cms/entry-checks.ts';
+import { FIXTURE_CONTENT } from '../support/fixtures.ts';
 
-const content = new URL('../../content/', import.meta.url);
 const providerData = (slug: string) =>
-  parse(readFileSync(new URL(`providers/${slug}.yaml`, content), 'utf8')) as Record<string, unknown>;
+  parse(readFileSync(join(FIXTURE_CONTENT.providers, `${slug}.yaml`), 'utf8')) as Record<string, unknown>;
 const policyData = (file: string) => {
-  const [, frontMatter = '', body = ''] = readFileSync(new URL(`policies/${file}`, content), 'utf8').split(
+  const [, frontMatter = '', body = ''] = readFileSync(join(FIXTURE_CONTENT.policies, file), 'utf8').split(
     /^---$/m,
   );
   return { ...(parse(frontMatter) as Record<string, unknown>), body };
 };
-const slugs = readdirSync(new URL('providers/', content)).map((file) => file.replace(/\.yaml$/, ''));
+const slugs = readdirSync(FIXTURE_CONTENT.providers)
+  .filter((file) => file.endsWith('.yaml'))
+  .map((file) => file.replace(/\.yaml$/, ''));
 
 describe('the publishers’ editor refuses what the build would refuse', () => {
-  it.each(slugs)('saves %s’s procedure and policy as published', (slug) => {
+  it.each(slugs)('saves the %s fixture’s procedure and policy unchanged', (slug) => {
     expect(reviewPublishedEntry('providers', providerData(slug))).toEqual([]);
     expect(reviewPublishedEntry('policies', policyData(`${slug}.md`))).toEqual([]);
   });

@@ -1,4 +1,3 @@
-import { loadProvider } from '../../src/adapters/content-files.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import { type Case, CaseSchema } from '../../src/core/case.ts';
 import {
@@ -13,10 +12,11 @@ import {
 import type { IsoDate } from '../../src/core/period.ts';
 import type { Channel } from '../../src/core/provider.ts';
 import { createReference } from '../../src/core/reference.ts';
+import { fixtureProvider } from '../support/fixtures.ts';
 
-/** A real provider from content/providers, with its nation's real bank holidays. */
+/** A fixture provider (tests/fixtures/providers), with its nation's real bank holidays. */
 export async function givenProvider(slug: string): Promise<LifecycleContext> {
-  const provider = await loadProvider(slug);
+  const provider = await fixtureProvider(slug);
   return { provider, calendar: holidayCalendar(provider.nation) };
 }
 

@@ -1,24 +1,20 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { loadProviders } from '../../src/adapters/content-files.ts';
 import { londonDate } from '../../src/core/calendar.ts';
 import { checkReview, type Policy, PolicySchema } from '../../src/core/policy.ts';
 import { summariseProcedure } from '../../src/core/procedure-summary.ts';
 import type { Provider } from '../../src/core/provider.ts';
+import { FIXTURE_CONTENT, fixtureProviders } from '../support/fixtures.ts';
+import { buildSite, copySite } from '../support/site-copy.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const POLICIES_DIR = join(ROOT, 'content', 'policies');
+const POLICIES_DIR = FIXTURE_CONTENT.policies;
 
 async function readFrontMatter(slug: string): Promise<unknown> {
   const text = await readFile(join(POLICIES_DIR, `${slug}.md`), 'utf8');
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  if (match === null) throw new Error(`content/policies/${slug}.md has no front matter`);
+  if (match === null) throw new Error(`tests/fixtures/policies/${slug}.md has no front matter`);
   return parseYaml(match[1] ?? '');
 }
 
@@ -53,11 +49,18 @@ describe('policy front matter says only what each policy states', () => {
     // Dynamic Training's policy prints no title.
     'dynamic-training': { relatedPolicies: ['Staff Grievance Procedures', 'Whistleblowing Procedure'] },
     'ace-training': { title: 'Customer Complaints Policy and Procedure', relatedPolicies: [] },
+    // Invented: a fixture.
+    'example-academy': {
+      title: 'Complaints Procedure',
+      version: '1',
+      nextReviewDate: '2027-08-31',
+      relatedPolicies: [],
+    },
   };
 
   it('there is a policy for every provider and a provider for every policy', async () => {
     const policies = (await readdir(POLICIES_DIR)).map((file) => file.replace(/\.md$/, '')).sort();
-    const providers = (await loadProviders()).map((provider) => provider.slug).sort();
+    const providers = (await fixtureProviders()).map((provider) => provider.slug).sort();
     expect(policies).toEqual(providers);
     expect(policies).toEqual(Object.keys(EXPECTED).sort());
   });
@@ -111,24 +114,24 @@ function toText(html: string): string {
     .replace(/\s+/g, ' ');
 }
 
-// The pages are built once, exactly as `astro build` builds them for the site, into a folder of
-// their own so a dist/ being served elsewhere is left alone.
+// The pages are built once, exactly as `astro build` builds them for the site, from a copy of the
+// site whose content is the fixtures: a publisher's edit cannot change what these tests see, and a
+// dist/ being served elsewhere is left alone.
 describe('the built pages', () => {
+  let copy: string;
   let outDir: string;
   let providers: Provider[];
   const page = (path: string) => readFile(join(outDir, path, 'index.html'), 'utf8');
 
   beforeAll(async () => {
-    outDir = await mkdtemp(join(tmpdir(), 'redress-pages-'));
-    const astro = join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    await promisify(execFile)(process.execPath, [astro, 'build', '--silent', '--outDir', outDir], {
-      cwd: ROOT,
-    });
-    providers = await loadProviders();
+    copy = await copySite(FIXTURE_CONTENT);
+    outDir = join(copy, 'dist');
+    await buildSite(copy);
+    providers = await fixtureProviders();
   }, 180_000);
 
   afterAll(async () => {
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    if (copy) await rm(copy, { recursive: true, force: true });
   });
 
   it("each provider's page shows every sentence of its generated summary, from the same data the engine reads", async () => {

@@ -1,16 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadProviders } from '../../src/adapters/content-files.ts';
 import { type ClockKind, summariseProcedure } from '../../src/core/procedure-summary.ts';
 import type { Provider } from '../../src/core/provider.ts';
+import { fixtureProviders } from '../support/fixtures.ts';
 
 let providers: Map<string, Provider>;
 beforeAll(async () => {
-  providers = new Map((await loadProviders()).map((provider) => [provider.slug, provider]));
+  providers = new Map((await fixtureProviders()).map((provider) => [provider.slug, provider]));
 });
 
 function provider(slug: string): Provider {
   const found = providers.get(slug);
-  if (found === undefined) throw new Error(`content/providers/${slug}.yaml is missing`);
+  if (found === undefined) throw new Error(`tests/fixtures/providers/${slug}.yaml is missing`);
   return found;
 }
 

