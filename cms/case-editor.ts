@@ -1,10 +1,16 @@
 import CMS from 'decap-cms-app';
+import { createElement } from 'react';
 import { type HolidayList, listedCalendar, londonDate } from '../src/core/calendar.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { REFERENCE_RANDOM_BYTES } from '../src/core/reference.ts';
 import { type CaseConfig, DERIVED_WIDGET, firstFormalStage, REFERENCE_WIDGET } from './case-config.ts';
 import { derivedForNewCase, instantText, pathsToRemove, referenceFor, reviewCase } from './case-save.ts';
-import { CaseReferenceControl, casePreview, DerivedClocksControl } from './case-views.ts';
+import {
+  CasePreview,
+  type CasePreviewProps,
+  CaseReferenceControl,
+  DerivedClocksControl,
+} from './case-views.ts';
 import type { Entry } from './entry-checks.ts';
 
 /**
@@ -33,7 +39,9 @@ for (const collection of config.collections) {
 
 CMS.registerWidget(DERIVED_WIDGET, DerivedClocksControl);
 CMS.registerWidget(REFERENCE_WIDGET, CaseReferenceControl);
-CMS.registerPreviewTemplate('cases', casePreview(provider));
+CMS.registerPreviewTemplate('cases', ({ entry }: Pick<CasePreviewProps, 'entry'>) =>
+  createElement(CasePreview, { entry, provider }),
+);
 
 CMS.registerEventListener({
   name: 'preSave',

@@ -167,31 +167,35 @@ function flags(stored: Partial<CaseFile>): string[] {
   ];
 }
 
+/** What Decap gives a preview, and the provider whose case it is. */
+export interface CasePreviewProps {
+  entry: { getIn(path: string[]): unknown };
+  provider: Provider;
+}
+
 /** The case preview: flags, what is due next, every clock, the escalation route and the timeline. */
-export function casePreview(provider: Provider) {
-  return function CasePreview(props: { entry: { getIn(path: string[]): unknown } }): ReactNode {
-    const stored = plain<Partial<CaseFile>>(props.entry.getIn(['data'])) ?? {};
-    const raised = flags(stored);
-    return h(
-      'article',
-      { style: { fontFamily: 'system-ui, sans-serif', padding: '1rem' } },
-      h('h1', null, stored.reference ?? 'New case'),
-      h(
-        'p',
-        null,
-        `${stored.status ?? 'open'} at ${stored.stage ?? '—'}; received ${String(instantText(stored.receivedAt) ?? '—')} by ${stored.channel ?? '—'}`,
-      ),
-      raised.length === 0
-        ? null
-        : h('ul', { 'aria-label': 'Flags' }, ...raised.map((flag) => h('li', null, h('strong', null, flag)))),
-      h('h2', null, 'Due next'),
-      h('p', null, nextDueLine(stored.derived)),
-      h('h2', null, 'Clocks'),
-      clocksTable(stored.derived),
-      h('h2', null, 'Escalation'),
-      h('p', null, escalationLine(stored, provider)),
-      h('h2', null, 'Timeline'),
-      timeline(stored),
-    );
-  };
+export function CasePreview({ entry, provider }: CasePreviewProps): ReactNode {
+  const stored = plain<Partial<CaseFile>>(entry.getIn(['data'])) ?? {};
+  const raised = flags(stored);
+  return h(
+    'article',
+    { style: { fontFamily: 'system-ui, sans-serif', padding: '1rem' } },
+    h('h1', null, stored.reference ?? 'New case'),
+    h(
+      'p',
+      null,
+      `${stored.status ?? 'open'} at ${stored.stage ?? '—'}; received ${String(instantText(stored.receivedAt) ?? '—')} by ${stored.channel ?? '—'}`,
+    ),
+    raised.length === 0
+      ? null
+      : h('ul', { 'aria-label': 'Flags' }, ...raised.map((flag) => h('li', null, h('strong', null, flag)))),
+    h('h2', null, 'Due next'),
+    h('p', null, nextDueLine(stored.derived)),
+    h('h2', null, 'Clocks'),
+    clocksTable(stored.derived),
+    h('h2', null, 'Escalation'),
+    h('p', null, escalationLine(stored, provider)),
+    h('h2', null, 'Timeline'),
+    timeline(stored),
+  );
 }

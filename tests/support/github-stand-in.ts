@@ -384,7 +384,8 @@ export async function startGitHubStandIn({
       /^\/git\/commits$/,
       (_match, body) => {
         get(String(body.tree), 'tree');
-        const parents = (body.parents as string[]).map((parent) => (get(parent, 'commit'), parent));
+        const parents = body.parents as string[];
+        for (const parent of parents) get(parent, 'commit');
         return [201, { sha: writeCommit(String(body.tree), parents, String(body.message)) }];
       },
     ],
