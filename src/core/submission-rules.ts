@@ -5,8 +5,8 @@ import type { RepresentativeReason, Representatives } from './provider.ts';
 /**
  * The rules a complaint form submission must meet, and the one message a person reads for each
  * broken rule. The server (src/core/submission.ts) and the browser (src/forms/complaint-form-client.ts)
- * run these same functions. This module imports only types: zod and luxon would add more than
- * 100 KB to the browser's script, so nothing here may import them.
+ * run these same functions. This module imports no library: zod would add more than 100 KB to the
+ * browser's script, so nothing here may import it.
  */
 
 /** The name of every field the form posts, form-encoded or as JSON. */

@@ -21,7 +21,7 @@ import { countId, errorId, renderErrorMessage, renderErrorSummary } from './fiel
  * Progressive enhancement of the complaint form. Without it the form works in full (every question
  * shows, marked "Only if…", and the server checks the answers); with it, questions show only when
  * they apply, answers are checked as you go with the server's own rules (./submission-rules.ts,
- * without zod or luxon so this stays small), and the complaint is sent without losing the page.
+ * without zod so this stays small), and the complaint is sent without losing the page.
  */
 
 /**
