@@ -62,6 +62,15 @@ function isoOf(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** The bank holidays `calendar` has over whole years, as a list a page can carry to `listedCalendar`. */
+export function listHolidays(calendar: HolidayCalendar, fromYear: number, toYear: number): HolidayList {
+  const dates: IsoDate[] = [];
+  for (let ms = Date.UTC(fromYear, 0, 1); ms < Date.UTC(toYear + 1, 0, 1); ms += DAY_MS) {
+    if (calendar.isBankHoliday(isoOf(ms))) dates.push(isoOf(ms));
+  }
+  return { nation: calendar.nation, fromYear, toYear, dates };
+}
+
 /** `date` moved by `days` calendar days (negative moves back). */
 export function addCalendarDays(date: IsoDate, days: number): IsoDate {
   return isoOf(utcMs(date) + days * DAY_MS);

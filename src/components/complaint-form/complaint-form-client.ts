@@ -1,4 +1,4 @@
-import type { IsoDate, Period } from '../core/period.ts';
+import type { IsoDate } from '../../core/period.ts';
 import {
   checkHappened,
   checkSubmission,
@@ -12,16 +12,17 @@ import {
   type PreferredContact,
   QUESTIONS,
   type Question,
-  type RepresentativeRules,
   type SubmissionRules,
-} from '../core/submission-rules.ts';
-import { countId, errorId, renderErrorMessage, renderErrorSummary } from './fields.ts';
+} from '../../core/submission-rules.ts';
+import { countId, errorId, TEMPLATE_ID } from '../fields/field-ids.ts';
+import type { ComplaintFormData } from './form-data.ts';
 
 /**
  * Progressive enhancement of the complaint form. Without it the form works in full (every question
  * shows, marked "Only if…", and the server checks the answers); with it, questions show only when
- * they apply, answers are checked as you go with the server's own rules (./submission-rules.ts,
- * without zod so this stays small), and the complaint is sent without losing the page.
+ * they apply, answers are checked as you go with the server's own rules (src/core/submission-rules.ts,
+ * without zod so this stays small), and the complaint is sent without losing the page. Errors are
+ * shown with clones of the page's own templates (ComplaintForm.tsx), so they are the server's markup.
  */
 
 /**
@@ -32,12 +33,6 @@ interface SentReply {
   confirmationUrl?: string;
   errors?: FieldError[];
   error?: string;
-}
-
-/** What the form tells the script about the provider (see `data-rules` in ./complaint-form.ts). */
-interface FormRulesData {
-  representatives: RepresentativeRules;
-  timeLimit?: Period;
 }
 
 const ERROR_PREFIX = 'Error: ';
@@ -68,8 +63,8 @@ export function enhanceComplaintForm(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('form.complaint-form');
   if (form === null) return;
   const formElement: HTMLFormElement = form;
-  const region = formElement.parentElement;
-  const data = JSON.parse(formElement.dataset.rules ?? '{}') as FormRulesData;
+  const main = formElement.closest('main');
+  const { rules: formRules } = JSON.parse(formElement.dataset.rules ?? '{}') as ComplaintFormData;
   const baseTitle = doc.title.startsWith(ERROR_PREFIX) ? doc.title.slice(ERROR_PREFIX.length) : doc.title;
   const status = doc.getElementById('complaint-form-status');
   const problem = doc.getElementById('send-problem');
@@ -103,9 +98,9 @@ export function enhanceComplaintForm(doc: Document): void {
 
   function rules(): SubmissionRules {
     const today = londonToday();
-    const { timeLimit } = data;
+    const { timeLimit } = formRules;
     return {
-      representatives: data.representatives,
+      representatives: formRules.representatives,
       today,
       isLate: (happenedOn) => timeLimit !== undefined && isLateWithoutCalendar(happenedOn, today, timeLimit),
     };
@@ -115,6 +110,13 @@ export function enhanceComplaintForm(doc: Document): void {
     formElement.querySelector<HTMLElement>(`.form-group[data-question="${question}"]`);
   const show = (element: HTMLElement | null, visible: boolean) => {
     if (element !== null) element.hidden = !visible;
+  };
+  /** A copy of the first element of one of the page's templates. */
+  const cloneTemplate = (id: string): HTMLElement => {
+    const template = doc.getElementById(id);
+    const element = template instanceof HTMLTemplateElement ? template.content.firstElementChild : null;
+    if (!(element instanceof HTMLElement)) throw new Error(`the page has no template #${id}`);
+    return element.cloneNode(true) as HTMLElement;
   };
 
   /** Shows or clears one question's inline error, keeping `aria-describedby` in step. */
@@ -140,10 +142,12 @@ export function enhanceComplaintForm(doc: Document): void {
         message !== undefined,
       );
     }
-    if (message !== undefined)
-      group
-        .querySelector('[data-control]')
-        ?.insertAdjacentHTML('beforebegin', renderErrorMessage(question, message));
+    if (message !== undefined) {
+      const error = cloneTemplate(TEMPLATE_ID.errorMessage);
+      error.id = id;
+      error.append(message);
+      group.querySelector('[data-control]')?.before(error);
+    }
   }
 
   function showInlineErrors(errors: readonly FieldError[], questions: Iterable<Question>): void {
@@ -160,9 +164,17 @@ export function enhanceComplaintForm(doc: Document): void {
       doc.title = baseTitle;
       return;
     }
-    region?.insertAdjacentHTML('afterbegin', renderErrorSummary(errors));
+    const summary = cloneTemplate(TEMPLATE_ID.errorSummary);
+    for (const { inputId, message } of errors) {
+      const item = cloneTemplate(TEMPLATE_ID.errorSummaryItem);
+      const link = item.querySelector('a');
+      link?.setAttribute('href', `#${inputId}`);
+      link?.append(message);
+      summary.querySelector('ul')?.append(item);
+    }
+    main?.prepend(summary);
     doc.title = ERROR_PREFIX + baseTitle;
-    doc.getElementById('error-summary')?.focus();
+    summary.focus();
   }
 
   /** Shows and hides what depends on other answers. */
@@ -175,8 +187,8 @@ export function enhanceComplaintForm(doc: Document): void {
     show(
       formElement.querySelector('[data-consent-question]'),
       needsConsent(
-        data.representatives,
-        data.representatives.reasons.find((candidate) => candidate === reason),
+        formRules.representatives,
+        formRules.representatives.reasons.find((candidate) => candidate === reason),
       ),
     );
     // Offer only the ways to be contacted that were given; with one or none there is nothing to choose.
@@ -242,7 +254,7 @@ export function enhanceComplaintForm(doc: Document): void {
   });
 
   // Error summary links move focus to the answer and scroll its question into view.
-  region?.addEventListener('click', (event) => {
+  main?.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('.error-summary a') : null;
     const input = link === null ? null : doc.getElementById((link.getAttribute('href') ?? '').slice(1));
     if (input === null) return;
