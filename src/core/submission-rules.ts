@@ -251,39 +251,6 @@ export function submissionRulesFor(
   };
 }
 
-const DAY = 86_400_000;
-const toDays = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`) / DAY;
-const fromDays = (days: number): IsoDate => new Date(days * DAY).toISOString().slice(0, 10);
-
-/**
- * The late check a browser can make. It has no bank-holiday table, so a time limit in working days
- * counts weekdays only and may call a complaint late a day or two early: the browser then asks why,
- * and the server (which has the calendar) decides whether the answer is needed. For weeks and
- * calendar days it agrees with `dueDate` exactly, and a test proves it.
- */
-export function isLateWithoutCalendar(happenedOn: IsoDate, today: IsoDate, limit: Period): boolean {
-  const from = toDays(happenedOn);
-  switch (limit.unit) {
-    case 'weeks':
-      return fromDays(from + limit.count * 7) < today;
-    case 'calendar-days':
-      return fromDays(from + limit.count) < today;
-    case 'working-days': {
-      let day = from;
-      for (let counted = 0; counted < limit.count; ) {
-        day += 1;
-        const weekday = new Date(day * DAY).getUTCDay();
-        if (weekday !== 0 && weekday !== 6) counted += 1;
-      }
-      return fromDays(day) < today;
-    }
-    default: {
-      const unreachable: never = limit;
-      throw new Error(`unknown period ${JSON.stringify(unreachable)}`);
-    }
-  }
-}
-
 /** What a valid submission says: the function makes a case of it (src/core/intake.ts). */
 export interface SubmissionAnswers {
   submissionId?: string;

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../../core/period.ts';
+import { londonDate } from '../../core/calendar.ts';
 import {
   checkHappened,
   checkSubmission,
@@ -7,7 +7,6 @@ import {
   FIELD_NAMES,
   type FieldError,
   type FormValues,
-  isLateWithoutCalendar,
   needsConsent,
   type PreferredContact,
   QUESTIONS,
@@ -15,7 +14,7 @@ import {
   type SubmissionRules,
 } from '../../core/submission-rules.ts';
 import { countId, errorId, TEMPLATE_ID } from '../fields/field-ids.ts';
-import type { ComplaintFormData } from './form-data.ts';
+import { browserRules, type ComplaintFormData } from './form-data.ts';
 
 /**
  * Progressive enhancement of the complaint form. Without it the form works in full (every question
@@ -37,18 +36,6 @@ interface SentReply {
 
 const ERROR_PREFIX = 'Error: ';
 
-/** Today in Europe/London, whatever the device's time zone, as the server counts it. */
-function londonToday(): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date());
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 /** A fresh idempotency key, so sending twice (a double click, a retry) makes one complaint. */
 function createSubmissionId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -64,7 +51,8 @@ export function enhanceComplaintForm(doc: Document): void {
   if (form === null) return;
   const formElement: HTMLFormElement = form;
   const main = formElement.closest('main');
-  const { rules: formRules } = JSON.parse(formElement.dataset.rules ?? '{}') as ComplaintFormData;
+  const data = JSON.parse(formElement.dataset.rules ?? '{}') as ComplaintFormData;
+  const formRules = data.rules;
   const baseTitle = doc.title.startsWith(ERROR_PREFIX) ? doc.title.slice(ERROR_PREFIX.length) : doc.title;
   const status = doc.getElementById('complaint-form-status');
   const problem = doc.getElementById('send-problem');
@@ -96,15 +84,8 @@ export function enhanceComplaintForm(doc: Document): void {
     return values;
   }
 
-  function rules(): SubmissionRules {
-    const today = londonToday();
-    const { timeLimit } = formRules;
-    return {
-      representatives: formRules.representatives,
-      today,
-      isLate: (happenedOn) => timeLimit !== undefined && isLateWithoutCalendar(happenedOn, today, timeLimit),
-    };
-  }
+  // Today in Europe/London, whatever the device's time zone, as the server counts it.
+  const rules = (): SubmissionRules => browserRules(data, londonDate(new Date()));
 
   const groupOf = (question: string) =>
     formElement.querySelector<HTMLElement>(`.form-group[data-question="${question}"]`);
