@@ -1,19 +1,18 @@
 import type { Config } from '@netlify/functions';
+import { renderConfirmationPage } from '../src/components/complaint-form/ConfirmationPage.tsx';
 import { services } from '../src/composition/services.ts';
 import type { HolidayCalendar } from '../src/core/calendar.ts';
 import { formComplaintClocks } from '../src/core/intake.ts';
 import type { Nation } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { parseReference, referencePrefix } from '../src/core/reference.ts';
-import { replaceFormRegion } from '../src/forms/complaint-page.ts';
-import { confirmationTitle, renderConfirmation } from '../src/forms/confirmation.ts';
-import { fetchComplaintPage, htmlResponse, textResponse } from '../src/http/http.ts';
+import { htmlResponse, textResponse } from '../src/http/http.ts';
 
 export interface ConfirmationDependencies {
   providers(): Promise<readonly Provider[]>;
   calendar(nation: Nation): HolidayCalendar;
-  /** The static complaint page, whose form region the confirmation replaces. */
-  formPage(provider: Provider, request: Request): Promise<string>;
+  /** The site's address, for the page's links (never the request's Host). */
+  siteUrl: string;
 }
 
 /**
@@ -40,18 +39,17 @@ export async function showConfirmation(
     receivedOn,
     dependencies.calendar(provider.nation),
   );
-  const page = await dependencies.formPage(provider, request);
-  const html = replaceFormRegion(page, renderConfirmation(provider, reference, stage, derived), {
-    title: confirmationTitle,
-  });
-  return htmlResponse(200, html);
+  return htmlResponse(
+    200,
+    renderConfirmationPage({ provider, reference, stage, derived, site: dependencies.siteUrl }),
+  );
 }
 
 export default (request: Request): Promise<Response> =>
   showConfirmation(request, {
     providers: services().providers,
     calendar: services().calendar,
-    formPage: fetchComplaintPage,
+    siteUrl: services().settings.siteUrl,
   });
 
 export const config: Config = { path: '/api/complaints/:provider/received' };

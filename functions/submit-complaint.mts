@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Config, Context } from '@netlify/functions';
+import type { ComplaintFormProps } from '../src/components/complaint-form/ComplaintForm.tsx';
+import { renderComplaintPage } from '../src/components/complaint-form/ComplaintPage.tsx';
+import { confirmationPath } from '../src/components/complaint-form/form-data.ts';
 import { services } from '../src/composition/services.ts';
 import { londonDate } from '../src/core/calendar.ts';
 import { caseFromSubmission } from '../src/core/intake.ts';
@@ -12,11 +15,8 @@ import {
   readFormValues,
   submissionKeySource,
 } from '../src/core/submission.ts';
-import { FIELD, type FieldError, type FormValues } from '../src/core/submission-rules.ts';
-import { renderComplaintPage } from '../src/forms/complaint-page.ts';
-import { confirmationPath } from '../src/forms/confirmation.ts';
+import { FIELD, type FormValues } from '../src/core/submission-rules.ts';
 import {
-  fetchComplaintPage,
   htmlResponse,
   jsonResponse,
   mediaType,
@@ -34,8 +34,8 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 export interface SubmitDependencies {
   services: IntakeServices;
   providers(): Promise<readonly Provider[]>;
-  /** The static complaint page the form is re-rendered into, for a browser without JavaScript. */
-  formPage(provider: Provider, request: Request): Promise<string>;
+  /** The site's address, for the canonical link of a page sent back (never the request's Host). */
+  siteUrl: string;
   now(): Date;
   /** Keeps work going after the response is sent (Netlify's `context.waitUntil`). */
   defer(task: Promise<unknown>): void;
@@ -91,18 +91,6 @@ function intakeKey(provider: Provider, values: FormValues): string {
   return `${provider.slug}-form-${digest.slice(0, 48)}`;
 }
 
-async function invalid(
-  request: Request,
-  dependencies: SubmitDependencies,
-  provider: Provider,
-  values: FormValues,
-  errors: FieldError[],
-): Promise<Response> {
-  if (wantsJson(request)) return jsonResponse(422, { errors });
-  const page = await dependencies.formPage(provider, request);
-  return htmlResponse(422, renderComplaintPage(page, { provider, values, errors }));
-}
-
 /** `POST /api/complaints/<provider>`: validate, accept durably, commit, acknowledge. */
 export async function handleSubmission(
   request: Request,
@@ -130,8 +118,19 @@ export async function handleSubmission(
     dependencies.services.log('intake.honeypot', { provider: provider.slug });
     return problem(request, 400, 'This form could not be accepted.');
   }
+  // A browser without JavaScript gets the complaint page again, rendered here by the component the
+  // static page is built from: the site's own pages are never fetched.
+  const formPage = (status: number, form: Pick<ComplaintFormProps, 'values' | 'errors' | 'problem'>) =>
+    htmlResponse(
+      status,
+      renderComplaintPage({ provider, calendar, today, site: dependencies.siteUrl, ...form }),
+      status === 503 ? { 'retry-after': '60' } : {},
+    );
   const parsed = parseSubmission(fields, provider, today, calendar);
-  if (!parsed.ok) return invalid(request, dependencies, provider, parsed.values, parsed.errors);
+  if (!parsed.ok) {
+    if (wantsJson(request)) return jsonResponse(422, { errors: parsed.errors });
+    return formPage(422, { values: parsed.values, errors: parsed.errors });
+  }
 
   const reference = createReference(
     provider.slug,
@@ -163,19 +162,12 @@ export async function handleSubmission(
       reason: (error as Error).message,
     });
     if (wantsJson(request)) return jsonResponse(503, { error: UNAVAILABLE }, { 'retry-after': '60' });
-    const page = await dependencies.formPage(provider, request);
-    return htmlResponse(
-      503,
-      renderComplaintPage(page, { provider, values, errors: [], problem: UNAVAILABLE }),
-      {
-        'retry-after': '60',
-      },
-    );
+    return formPage(503, { values, errors: [], problem: UNAVAILABLE });
   }
   dependencies.services.log('intake.received', { reference: receipt.reference, accepted: receipt.accepted });
   // Accepted durably, so the complainant can be told now; the commit and emails finish meanwhile.
   dependencies.defer(receipt.completion);
-  const location = confirmationPath(provider, receipt.reference);
+  const location = confirmationPath(provider.slug, receipt.reference);
   if (wantsJson(request)) {
     const clock = (kind: string) =>
       receipt.derived.clocks.find((c) => c.stage === receipt.stored.stage && c.clock === kind)?.dueBy;
@@ -196,7 +188,7 @@ export default async (request: Request, context?: Partial<Context>): Promise<Res
   const response = await handleSubmission(request, {
     services: wired,
     providers: wired.providers,
-    formPage: fetchComplaintPage,
+    siteUrl: wired.settings.siteUrl,
     now: () => new Date(),
     defer: (task) => (context?.waitUntil === undefined ? unfinished.push(task) : context.waitUntil(task)),
   });

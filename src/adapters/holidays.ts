@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import type { HolidayCalendar, HolidayList } from '../core/calendar.ts';
+import { type HolidayCalendar, type HolidayList, listHolidays } from '../core/calendar.ts';
 import type { IsoDate, Nation } from '../core/period.ts';
 
 const REGIONS: Record<Nation, string> = {
@@ -74,8 +74,5 @@ export function holidayCalendar(nation: Nation): HolidayCalendar {
 
 /** The bank holidays of a nation from one year to another, inclusive, as a list to pass on. */
 export function holidayList(nation: Nation, fromYear: number, toYear: number): HolidayList {
-  const source = new Holidays('GB', REGIONS[nation]);
-  const dates: IsoDate[] = [];
-  for (let year = fromYear; year <= toYear; year += 1) dates.push(...holidaysOfYear(source, nation, year));
-  return { nation, fromYear, toYear, dates: dates.toSorted() };
+  return listHolidays(holidayCalendar(nation), fromYear, toYear);
 }

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { IsoDate, Nation } from './period.ts';
 
 /**
@@ -9,8 +8,6 @@ export interface HolidayCalendar {
   readonly nation: Nation;
   isBankHoliday(date: IsoDate): boolean;
 }
-
-const LONDON = 'Europe/London';
 
 /** The bank holidays of a nation over whole years, as data a page can carry. */
 export interface HolidayList {
@@ -38,33 +35,40 @@ export function listedCalendar(list: HolidayList): HolidayCalendar {
   };
 }
 
-function parse(date: IsoDate): DateTime {
-  const parsed = DateTime.fromISO(date, { zone: 'utc' });
-  if (!parsed.isValid || parsed.toISODate() !== date) {
-    throw new RangeError(`"${date}" is not a calendar date written YYYY-MM-DD`);
-  }
-  return parsed;
-}
-
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Milliseconds since 1970 at the start of `date` in UTC, or NaN when it is not a real calendar date. */
+function utcMsOrNaN(date: string): number {
+  const match = ISO_DATE.exec(date);
+  if (match === null) return Number.NaN;
+  const day = new Date(0);
+  day.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  // Date rolls 30 February over into March: a real date reads back as it was written.
+  return isoOf(day.getTime()) === date ? day.getTime() : Number.NaN;
+}
+
 /**
- * Milliseconds since 1970 at the start of `date` in UTC, checked like `parse`. Day arithmetic is
- * done on these rather than with luxon because a deadline sweep counts days millions of times.
+ * Milliseconds since 1970 at the start of `date` in UTC. Days are counted on these numbers rather
+ * than on date objects because a deadline sweep counts days millions of times.
  */
 function utcMs(date: IsoDate): number {
-  const match = ISO_DATE.exec(date);
-  const day = new Date(0);
-  if (match !== null) day.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (match === null || isoOf(day.getTime()) !== date) {
-    throw new RangeError(`"${date}" is not a calendar date written YYYY-MM-DD`);
-  }
-  return day.getTime();
+  const ms = utcMsOrNaN(date);
+  if (Number.isNaN(ms)) throw new RangeError(`"${date}" is not a calendar date written YYYY-MM-DD`);
+  return ms;
 }
 
 function isoOf(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The bank holidays `calendar` has over whole years, as a list a page can carry to `listedCalendar`. */
+export function listHolidays(calendar: HolidayCalendar, fromYear: number, toYear: number): HolidayList {
+  const dates: IsoDate[] = [];
+  for (let ms = Date.UTC(fromYear, 0, 1); ms < Date.UTC(toYear + 1, 0, 1); ms += DAY_MS) {
+    if (calendar.isBankHoliday(isoOf(ms))) dates.push(isoOf(ms));
+  }
+  return { nation: calendar.nation, fromYear, toYear, dates };
 }
 
 /** `date` moved by `days` calendar days (negative moves back). */
@@ -108,17 +112,38 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, calendar: Holiday
   return counted;
 }
 
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** An ISO 8601 date, or date and time with an optional offset: `2026-06-30T23:30:00.000Z`. */
+const ISO_INSTANT =
+  /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
 /**
  * The Europe/London calendar date of an instant, e.g. 23:30 UTC in June is the next day in London.
  * A string without an offset is read as London wall time, never as the machine's own time zone.
+ * Uses the platform's time zone data (Intl), so the browser can run it without a date library.
  */
 export function londonDate(instant: Date | string): IsoDate {
-  const dateTime =
-    typeof instant === 'string'
-      ? DateTime.fromISO(instant, { zone: LONDON })
-      : DateTime.fromJSDate(instant, { zone: LONDON });
-  if (!dateTime.isValid) throw new RangeError(`"${String(instant)}" is not a valid instant`);
-  return dateTime.toISODate() as IsoDate;
+  let at = instant;
+  if (typeof at === 'string') {
+    const match = ISO_INSTANT.exec(at);
+    const date = match?.[1];
+    if (match === null || date === undefined || Number.isNaN(utcMsOrNaN(date))) {
+      throw new RangeError(`"${at}" is not a valid instant`);
+    }
+    // London wall time is on the London date it names.
+    if (match[3] === undefined) return date;
+    at = new Date(at);
+  }
+  if (Number.isNaN(at.getTime())) throw new RangeError(`"${String(instant)}" is not a valid instant`);
+  const parts = LONDON_DAY.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
@@ -136,5 +161,5 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
 
 /** A date as a promise is written to a person, e.g. "Thursday 24 December 2026". */
 export function longDate(date: IsoDate): string {
-  return LONG_DATE.format(parse(date).toJSDate()).replace(',', '');
+  return LONG_DATE.format(utcMs(date)).replace(',', '');
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateSchema } from './period.ts';
 import { ChannelSchema, ProviderSchema, RepresentativeReasonSchema, StageSchema } from './provider.ts';
 import { ReferenceSchema } from './reference.ts';
+import { EMAIL_PATTERN, TEXT_MAX } from './text-limits.ts';
 
 /**
  * One complaint, as stored in the case store (`<provider>/<year>/<reference>.yaml`).
@@ -16,8 +17,9 @@ const StageIdSchema = StageSchema.shape.id;
 
 /** Something a person wrote: trimmed, not empty, and short enough to read. */
 const text = (max: number) => z.string().trim().min(1).max(max);
-const NameSchema = text(200);
-const LongTextSchema = text(20_000);
+const NameSchema = text(TEXT_MAX.name);
+const LongTextSchema = text(TEXT_MAX.long);
+const EmailSchema = z.email({ pattern: EMAIL_PATTERN });
 
 export const PREFERRED_CONTACTS = ['email', 'telephone', 'post'] as const;
 /** The detail each way of being contacted needs. */
@@ -38,11 +40,11 @@ export const COMPLAINANT_ROLES = [
 /** Ways to reach a person; which of them are needed depends on how they want to be contacted. */
 const ContactDetailsShape = {
   name: NameSchema,
-  email: z.email().optional(),
+  email: EmailSchema.optional(),
   /** As the person wrote it; UK numbers come in too many shapes to check more than this. */
-  phone: text(40).optional(),
+  phone: text(TEXT_MAX.phone).optional(),
   /** Postal address, as one block of lines. */
-  address: text(500).optional(),
+  address: text(TEXT_MAX.address).optional(),
 };
 
 /** The person the complaint is about or from: the one the provider answers. */
@@ -87,7 +89,7 @@ export const ComplaintSchema = z.strictObject({
   /** What it is about, in the policies' terms (CQM: "the organisation, a member of staff, a product/service, a Director of the Board"). */
   about: z.enum(COMPLAINT_SUBJECTS),
   /** The course or programme, where there is one. */
-  course: text(200).optional(),
+  course: text(TEXT_MAX.short).optional(),
   whatHappened: LongTextSchema,
   /** When it happened, to compare with the provider's time limit. */
   happenedOn: IsoDateSchema.optional(),
@@ -96,7 +98,7 @@ export const ComplaintSchema = z.strictObject({
   /** Policies ask "whether or not the issue has been raised previously on an informal basis and if so, with whom". */
   raisedInformally: z.strictObject({
     raised: z.boolean(),
-    withWhom: text(200).optional(),
+    withWhom: text(TEXT_MAX.short).optional(),
   }),
   /** The remedy the complainant is seeking. */
   outcomeWanted: LongTextSchema,
@@ -184,7 +186,7 @@ export type Action = z.output<typeof ActionSchema>;
 export const HandlerSchema = z.strictObject({
   stage: StageIdSchema,
   name: NameSchema,
-  email: z.email().optional(),
+  email: EmailSchema.optional(),
 });
 
 export const CASE_STATUSES = ['open', 'closed', 'withdrawn'] as const;

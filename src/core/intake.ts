@@ -4,8 +4,7 @@ import { deriveClocks } from './clocks.ts';
 import { decide, INITIAL_STATE, positionOf, replayEvents } from './lifecycle.ts';
 import type { IsoDate } from './period.ts';
 import type { Channel, Provider } from './provider.ts';
-import type { ComplaintSubmission } from './submission.ts';
-import { FORMAT_LABELS } from './submission-rules.ts';
+import { FORMAT_LABELS, type SubmissionAnswers } from './submission-rules.ts';
 
 /** What the edge knows about a complaint's arrival that the person did not type. */
 export interface Arrival {
@@ -21,7 +20,7 @@ export interface Arrival {
  */
 export function caseFromSubmission(
   provider: Provider,
-  submission: ComplaintSubmission,
+  submission: SubmissionAnswers,
   arrival: Arrival,
   calendar: HolidayCalendar,
 ): Case {

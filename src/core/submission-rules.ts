@@ -1,12 +1,15 @@
+import type { HolidayCalendar } from './calendar.ts';
 import type { Complainant, Complaint } from './case.ts';
+import { dueDate } from './deadlines.ts';
 import type { IsoDate, Period } from './period.ts';
-import type { RepresentativeReason, Representatives } from './provider.ts';
+import type { Provider, RepresentativeReason, Representatives } from './provider.ts';
+import { EMAIL_PATTERN, TEXT_MAX } from './text-limits.ts';
 
 /**
  * The rules a complaint form submission must meet, and the one message a person reads for each
  * broken rule. The server (src/core/submission.ts) and the browser (src/forms/complaint-form-client.ts)
- * run these same functions. This module imports only types: zod and luxon would add more than
- * 100 KB to the browser's script, so nothing here may import them.
+ * run these same functions. This module imports no library: zod would add more than 100 KB to the
+ * browser's script, so nothing here may import it.
  */
 
 /** The name of every field the form posts, form-encoded or as JSON. */
@@ -133,24 +136,31 @@ export const FORMAT_LABELS: Record<Format, string> = {
 /** The browser makes the key with `crypto.randomUUID()`; anything else posted in its place is ignored. */
 export const SUBMISSION_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** zod's `z.email()` pattern, copied so the browser need not load zod; a test proves they are the same. */
-export const EMAIL_PATTERN =
-  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+/**
+ * An answer written at length on the form. A case holds up to `TEXT_MAX.long`, so the stored
+ * adjustments (the needs and a line for the preferred format) always fit.
+ */
+const ANSWER_MAX = 10_000;
 
-/** The longest answer each text field takes, counted as `countCharacters` does. */
+/**
+ * The longest answer each text field takes, counted as `countCharacters` does: within what the
+ * case that stores it allows (./text-limits.ts).
+ */
 export const MAX_LENGTH = {
-  'full-name': 200,
+  'full-name': TEXT_MAX.name,
+  /** The longest address mail can be delivered to (RFC 5321). */
   email: 254,
-  phone: 40,
+  phone: TEXT_MAX.phone,
+  /** The address and the postcode are stored as one address, within `TEXT_MAX.address`. */
   address: 400,
   postcode: 20,
-  'their-name': 200,
-  course: 200,
-  'what-happened': 10_000,
-  'late-reason': 10_000,
-  'raised-with': 200,
-  'outcome-wanted': 10_000,
-  adjustments: 10_000,
+  'their-name': TEXT_MAX.name,
+  course: TEXT_MAX.short,
+  'what-happened': ANSWER_MAX,
+  'late-reason': ANSWER_MAX,
+  'raised-with': TEXT_MAX.short,
+  'outcome-wanted': ANSWER_MAX,
+  adjustments: ANSWER_MAX,
 } as const satisfies Partial<Record<Question, number>>;
 
 /**
@@ -212,40 +222,36 @@ export function needsConsent(rules: RepresentativeRules, reason: RepresentativeR
   }
 }
 
-const DAY = 86_400_000;
-const toDays = (date: IsoDate) => Date.parse(`${date}T00:00:00Z`) / DAY;
-const fromDays = (days: number): IsoDate => new Date(days * DAY).toISOString().slice(0, 10);
-
-/**
- * The late check a browser can make. It has no bank-holiday table, so a time limit in working days
- * counts weekdays only and may call a complaint late a day or two early: the browser then asks why,
- * and the server (which has the calendar) decides whether the answer is needed. For weeks and
- * calendar days it agrees with `dueDate` exactly, and a test proves it.
- */
-export function isLateWithoutCalendar(happenedOn: IsoDate, today: IsoDate, limit: Period): boolean {
-  const from = toDays(happenedOn);
-  switch (limit.unit) {
-    case 'weeks':
-      return fromDays(from + limit.count * 7) < today;
-    case 'calendar-days':
-      return fromDays(from + limit.count) < today;
-    case 'working-days': {
-      let day = from;
-      for (let counted = 0; counted < limit.count; ) {
-        day += 1;
-        const weekday = new Date(day * DAY).getUTCDay();
-        if (weekday !== 0 && weekday !== 6) counted += 1;
-      }
-      return fromDays(day) < today;
-    }
-    default: {
-      const unreachable: never = limit;
-      throw new Error(`unknown period ${JSON.stringify(unreachable)}`);
-    }
-  }
+/** What the form page tells its script about the provider, so the browser can run these rules. */
+export interface FormRules {
+  representatives: RepresentativeRules;
+  /** The provider's time limit to complain, when its policy sets one. */
+  timeLimit?: Period;
 }
 
-/** What a valid submission says, before the server checks it against `ComplaintSubmissionSchema`. */
+export function formRulesFor(provider: Provider): FormRules {
+  return {
+    representatives: representativeRulesFor(provider.representatives),
+    ...(provider.timeLimit && { timeLimit: provider.timeLimit.within }),
+  };
+}
+
+/** The rules for one provider on one day, counted with its bank holidays. */
+export function submissionRulesFor(
+  form: FormRules,
+  today: IsoDate,
+  calendar: HolidayCalendar,
+): SubmissionRules {
+  const { timeLimit } = form;
+  return {
+    representatives: form.representatives,
+    today,
+    // "within 12 weeks of it occurring": on time up to and including the day the period ends.
+    isLate: (happenedOn) => timeLimit !== undefined && dueDate(happenedOn, timeLimit, calendar) < today,
+  };
+}
+
+/** What a valid submission says: the function makes a case of it (src/core/intake.ts). */
 export interface SubmissionAnswers {
   submissionId?: string;
   contact: {

@@ -66,13 +66,3 @@ export function textResponse(status: number, text: string, headers: Record<strin
 export function seeOther(location: string): Response {
   return respond(303, null, { location });
 }
-
-/**
- * The built complaint page of a provider, fetched from the site serving this request, so a page a
- * function answers with has exactly the site's layout, styles and script.
- */
-export async function fetchComplaintPage(provider: { slug: string }, request: Request): Promise<string> {
-  const response = await fetch(new URL(`/${provider.slug}/complain/`, request.url));
-  if (!response.ok) throw new Error(`the complaint page answered ${response.status}`);
-  return response.text();
-}

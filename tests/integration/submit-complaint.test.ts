@@ -201,7 +201,7 @@ describe('a complaint with mistakes', () => {
     expect(response.headers.get('content-type')).toContain('text/html');
     const html = await response.text();
     expect(html).toContain(
-      '<title>Error: Make a complaint to CQM Training &amp; Consultancy – Redress</title>',
+      '<title>Error: Make a complaint to CQM Training &amp; Consultancy – Complaints procedures</title>',
     );
     expect(html).toContain('There is a problem');
     expect(html.indexOf('There is a problem')).toBeLessThan(html.indexOf('name="full-name"'));
@@ -210,6 +210,31 @@ describe('a complaint with mistakes', () => {
     expect(html).toContain('My assessments were cancelled three times without notice.');
     expect(html).toContain('href="#email"');
     expect(html).toContain('href="#outcome-wanted"');
+  });
+});
+
+describe('a forged Host header', () => {
+  it('makes the function fetch nothing: the page with the errors is rendered here, linking only to the site', async () => {
+    const fetching = vi.spyOn(globalThis, 'fetch');
+    try {
+      const response = await submit(
+        new Request('http://evil.example/api/complaints/cqm', {
+          method: 'POST',
+          headers: { host: 'evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(validFields({ email: 'not an email' })).toString(),
+        }),
+      );
+      expect(response.status).toBe(422);
+      const html = await response.text();
+      expect(html).toMatch(/^<!doctype html>/);
+      expect(html).toContain('href="#email"');
+      expect(html).toContain('<link rel="canonical" href="https://complaints.example.org/cqm/complain/"/>');
+      expect(html).not.toContain('evil.example');
+      expect(html).not.toMatch(/\bat \S+ \(|Error: [a-z]/);
+    } finally {
+      expect(fetching).not.toHaveBeenCalled();
+      fetching.mockRestore();
+    }
   });
 });
 

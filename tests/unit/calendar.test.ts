@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
-import { addCalendarDays, calendarDaysBetween, isWorkingDay, londonDate } from '../../src/core/calendar.ts';
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  isWorkingDay,
+  londonDate,
+  longDate,
+} from '../../src/core/calendar.ts';
 import type { Nation } from '../../src/core/period.ts';
 
 describe('londonDate gives the Europe/London calendar date of an instant', () => {
@@ -14,6 +20,7 @@ describe('londonDate gives the Europe/London calendar date of an instant', () =>
     ['2026-10-25T23:30:00Z', '2026-10-25', 'the evening BST has ended'],
     ['2026-07-01T00:30:00+02:00', '2026-06-30', 'an instant written with another offset (22:30 UTC)'],
     ['2026-06-30T23:30:00+01:00', '2026-06-30', 'an instant written in BST'],
+    ['2026-06-30T23:30:00.250Z', '2026-07-01', 'an instant as Date.prototype.toISOString writes it'],
   ])('%s is %s (%s)', (instant, expected) => {
     expect(londonDate(instant)).toBe(expected);
     expect(londonDate(new Date(instant))).toBe(expected);
@@ -38,9 +45,12 @@ describe('londonDate gives the Europe/London calendar date of an instant', () =>
     );
   });
 
-  it.each(['not a time', '2026-02-30T10:00:00Z'])('refuses "%s" with a RangeError', (instant) => {
-    expect(() => londonDate(instant)).toThrow(RangeError);
-  });
+  it.each(['not a time', '2026-02-30T10:00:00Z', '2026-06-30T24:30:00Z', '2026-06-30Z'])(
+    'refuses "%s" with a RangeError',
+    (instant) => {
+      expect(() => londonDate(instant)).toThrow(RangeError);
+    },
+  );
 });
 
 describe('isWorkingDay', () => {
@@ -99,5 +109,19 @@ describe('calendarDaysBetween', () => {
     ['2026-10-24', '2026-10-26', 2, 'the 25-hour day BST ends is a whole day'],
   ])('%s to %s is %i (%s)', (from, to, expected) => {
     expect(calendarDaysBetween(from, to)).toBe(expected);
+  });
+});
+
+describe('longDate writes a date as a promise is written to a person', () => {
+  it.each([
+    ['2026-12-24', 'Thursday 24 December 2026'],
+    ['2028-02-29', 'Tuesday 29 February 2028'],
+    ['2026-03-29', 'Sunday 29 March 2026'],
+  ])('%s is "%s"', (date, expected) => {
+    expect(longDate(date)).toBe(expected);
+  });
+
+  it('refuses a date that does not exist rather than writing another day', () => {
+    expect(() => longDate('2027-02-29')).toThrow(RangeError);
   });
 });

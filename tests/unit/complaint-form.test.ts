@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../src/core/html.ts';
+import { holidayCalendar } from '../../src/adapters/holidays.ts';
+import { renderComplaintPage } from '../../src/components/complaint-form/ComplaintPage.tsx';
+import { TEMPLATE_ID } from '../../src/components/fields/field-ids.ts';
 import type { Provider } from '../../src/core/provider.ts';
-import { FIELD, type FieldError } from '../../src/core/submission-rules.ts';
-import { complaintPageTitle, renderComplaintForm } from '../../src/forms/complaint-form.ts';
-import { renderComplaintPage, replaceFormRegion } from '../../src/forms/complaint-page.ts';
+import { FIELD, FIELD_NAMES, type FieldError, type FormValues } from '../../src/core/submission-rules.ts';
 import { fixtureProviders } from '../support/fixtures.ts';
-import { EXAMPLES, errorsFor, FILLED, MISTAKES } from './complaint-examples.ts';
-import { allElements, closest, type HtmlElement, parseHtml } from './html-tree.ts';
+import { EXAMPLES, errorsFor, FILLED, MISTAKES, TODAY } from './complaint-examples.ts';
+import { allElements, closest, type HtmlElement, outline, parseHtml, templateContent } from './html-tree.ts';
 
 const providers = await fixtureProviders();
 const bySlug = (slug: string): Provider => {
@@ -15,8 +15,16 @@ const bySlug = (slug: string): Provider => {
   return provider;
 };
 
-function render(provider: Provider, values = {}, errors: FieldError[] = []) {
-  const html = renderComplaintForm({ provider, values, errors });
+function render(provider: Provider, values: FormValues = {}, errors: FieldError[] = [], problem?: string) {
+  const html = renderComplaintPage({
+    provider,
+    values,
+    errors,
+    problem,
+    calendar: holidayCalendar(provider.nation),
+    today: TODAY,
+    site: 'https://complaints.example.org',
+  });
   const elements = allElements(parseHtml(html));
   const byId = new Map(
     elements.filter((e) => e.attributes.id !== undefined).map((e) => [e.attributes.id, e]),
@@ -78,12 +86,12 @@ describe('every provider and every example renders accessible markup', () => {
     expect(summary?.attributes).toMatchObject({ role: 'alert', tabindex: '-1', autofocus: '' });
     expect(find('error-summary-title').text).toBe('There is a problem');
     const links = allElements(summary as HtmlElement).filter((e) => e.tag === 'a');
-    expect(links.map((link) => link.text)).toEqual(errors.map((error) => escapeHtml(error.message)));
+    expect(links.map((link) => link.text)).toEqual(errors.map((error) => error.message));
     for (const error of errors) {
       const target = find(error.inputId);
       expect(['input', 'textarea'], `the summary links to a field for ${error.field}`).toContain(target.tag);
       const message = find(`${error.field}-error`);
-      expect(message.text).toBe(`Error: ${escapeHtml(error.message)}`);
+      expect(message.text).toBe(`Error: ${error.message}`);
       const question = elements.find((e) => e.attributes['data-question'] === error.field);
       expect(hasClass(question as HtmlElement, 'form-group--error')).toBe(true);
       const described = allElements(question as HtmlElement).find((e) => 'data-described' in e.attributes);
@@ -132,14 +140,10 @@ describe('the form itself', () => {
     expect(render(cqm).elements.some((e) => 'checked' in e.attributes)).toBe(false);
   });
 
-  it('shows every answer again, escaped, so a value cannot become markup', () => {
-    const { find, elements } = render(bySlug('digital-marketing-mentor'), MISTAKES);
-    expect(
-      elements.some((e) => e.tag === 'script'),
-      'no script element',
-    ).toBe(false);
-    expect(find('what-happened').text).toBe(`\n${escapeHtml('<script>alert("hello")</script>')}`);
-    expect(find('phone').attributes.value).toBe(escapeHtml(FILLED.phone ?? ''));
+  it('shows every answer again as it was typed', () => {
+    const { find } = render(bySlug('digital-marketing-mentor'), MISTAKES);
+    expect(find('what-happened').text).toBe('<script>alert("hello")</script>');
+    expect(find('phone').attributes.value).toBe(FILLED.phone);
     expect(find('happened-year').attributes.value).toBe('2025');
     expect(find('for-someone-else').attributes.checked).toBe('');
     expect(find('preferred-contact').attributes.checked).toBe('');
@@ -147,9 +151,8 @@ describe('the form itself', () => {
   });
 
   it('keeps a line break at the start of an answer: the parser drops the first one after <textarea>', () => {
-    expect(render(cqm, { 'what-happened': '\nsecond line' }).find('what-happened').text).toBe(
-      '\n\nsecond line',
-    );
+    const { html } = render(cqm, { 'what-happened': '\nsecond line' });
+    expect(html).toContain('data-control="" data-maxlength="10000">\n\nsecond line</textarea>');
   });
 
   it('shows every question without JavaScript, saying when the dependent ones apply', () => {
@@ -167,9 +170,7 @@ describe("each provider's own rules shape the page", () => {
     for (const provider of providers) {
       const { elements } = render(provider);
       const links = elements.filter((e) => e.tag === 'a').map((e) => e.text);
-      expect(links, provider.slug).toEqual(
-        expect.arrayContaining(provider.exclusions.map((x) => escapeHtml(x.routeTo))),
-      );
+      expect(links, provider.slug).toEqual(expect.arrayContaining(provider.exclusions.map((x) => x.routeTo)));
       expect(
         elements.some((e) => e.attributes.id === 'not-covered'),
         provider.slug,
@@ -216,43 +217,104 @@ describe("each provider's own rules shape the page", () => {
 
 describe('the page the intake function sends back', () => {
   const provider = bySlug('cqm');
-  const title = escapeHtml(complaintPageTitle(provider));
-  const page = (region: string) =>
-    `<!doctype html><html><head><title>${title} – Complaints procedures</title></head><body><header><div>Site</div></header><main>${region}<div class="after">kept</div></main></body></html>`;
-  const built = page(renderComplaintForm({ provider, values: {}, errors: [] }));
   const errors = errorsFor({ name: 'sent empty', values: {} }, provider);
 
-  it('swaps only the form region, and starts the title with "Error: "', () => {
-    const html = renderComplaintPage(built, { provider, values: FILLED, errors });
-    expect(html).toBe(
-      page(renderComplaintForm({ provider, values: FILLED, errors })).replace('<title>', '<title>Error: '),
+  it('starts the title with "Error: " when there are errors, so screen reader users hear it first', () => {
+    expect(render(provider, FILLED, errors).find('error-summary')).toBeDefined();
+    const title = (html: string) => allElements(parseHtml(html)).find((e) => e.tag === 'title')?.text;
+    expect(title(render(provider, FILLED, errors).html)).toBe(
+      'Error: Make a complaint to CQM Training & Consultancy – Complaints procedures',
     );
-    expect(html).toContain(
-      '<title>Error: Make a complaint to CQM Training &amp; Consultancy – Complaints procedures</title>',
+    expect(title(render(provider).html)).toBe(
+      'Make a complaint to CQM Training & Consultancy – Complaints procedures',
     );
   });
 
-  it('shows a problem with sending at the top, with the values kept', () => {
-    const html = renderComplaintPage(built, {
-      provider,
-      values: FILLED,
-      errors: [],
-      problem: 'Try again later.',
-    });
-    const problem = allElements(parseHtml(html)).find((e) => e.attributes.id === 'send-problem');
-    expect(problem?.attributes.hidden).toBeUndefined();
-    expect(problem?.text).toContain('Try again later.');
-    expect(html).toContain('<title>Error: ');
-    expect(html).toContain('value="Ada Example"');
+  it('shows a problem with sending at the top, focused, with the values kept', () => {
+    const { find } = render(provider, FILLED, [], 'Try again later.');
+    expect(find('send-problem').attributes).toMatchObject({ autofocus: '' });
+    expect(find('send-problem').attributes.hidden).toBeUndefined();
+    expect(find('send-problem').text).toContain('Try again later.');
+    expect(find('full-name').attributes.value).toBe('Ada Example');
+  });
+});
+
+describe('every value on the page is escaped', () => {
+  const hostile = `<script>alert("x")</script>' onmouseover="alert(1)" &amp; </textarea><b>`;
+  const provider: Provider = { ...bySlug('digital-marketing-mentor'), name: `Evil ${hostile} Ltd` };
+  const values = Object.fromEntries(FIELD_NAMES.map((name) => [name, `${name} ${hostile}`])) as FormValues;
+  const errors: FieldError[] = [{ field: 'full-name', inputId: 'full-name', message: `Fix ${hostile}` }];
+  const { html, elements, find } = render(provider, values, errors, `Problem ${hostile}`);
+
+  it('so no value becomes an element or an attribute: the only script is the form script', () => {
+    const scripts = elements.filter((e) => e.tag === 'script');
+    expect(scripts.map((script) => script.attributes.src)).toEqual(['/assets/complaint-form.js']);
+    expect(elements.some((e) => e.tag === 'b')).toBe(false);
+    expect(elements.some((e) => 'onmouseover' in e.attributes)).toBe(false);
+    expect(html).not.toContain('<script>alert');
   });
 
-  it('sets any title, keeping the site name', () => {
-    expect(
-      replaceFormRegion(built, '<div id="complaint-form-region">Done</div>', { title: 'Complaint <sent>' }),
-    ).toBe(page('<div id="complaint-form-region">Done</div>').replace(title, 'Complaint &lt;sent&gt;'));
+  it('and every value reads back exactly as given', () => {
+    for (const name of [
+      FIELD.fullName,
+      FIELD.email,
+      FIELD.phone,
+      FIELD.postcode,
+      FIELD.course,
+      FIELD.raisedWith,
+    ]) {
+      expect(find(name).attributes.value, name).toBe(`${name} ${hostile}`);
+    }
+    for (const name of [
+      FIELD.address,
+      FIELD.whatHappened,
+      FIELD.outcomeWanted,
+      FIELD.adjustments,
+      FIELD.lateReason,
+    ]) {
+      expect(find(name).text, name).toBe(`${name} ${hostile}`);
+    }
+    expect(elements.find((e) => e.attributes.name === FIELD.submissionId)?.attributes.value).toBe(
+      `${FIELD.submissionId} ${hostile}`,
+    );
+    expect(find(FIELD.honeypot).attributes.value).toBe(`${FIELD.honeypot} ${hostile}`);
+    expect(find('full-name-error').text).toBe(`Error: Fix ${hostile}`);
+    expect(find('send-problem').text).toContain(`Problem ${hostile}`);
+    expect(elements.find((e) => e.tag === 'h1')?.text).toBe(`Make a complaint to Evil ${hostile} Ltd`);
+    expect(elements.find((e) => e.tag === 'title')?.text).toContain(`Evil ${hostile} Ltd`);
+  });
+});
+
+describe('the templates the browser script clones', () => {
+  const provider = bySlug('cqm');
+  const errors = errorsFor({ name: 'sent empty', values: {} }, provider);
+  const page = parseHtml(render(provider, {}, errors).html);
+  const template = (id: string) => {
+    const found = allElements(page).find((e) => e.tag === 'template' && e.attributes.id === id);
+    const [first] = found === undefined ? [] : templateContent(found);
+    if (first === undefined) throw new Error(`no template #${id}`);
+    return first;
+  };
+  const byId = (id: string) => allElements(page).find((e) => e.attributes.id === id) as HtmlElement;
+
+  it('hold the markup the server renders for an inline error, less its id and message', () => {
+    const rendered = outline(byId('full-name-error'))
+      .replace('id="full-name-error"', 'id="template-error"')
+      // The script appends the message after the space that follows "Error:".
+      .replace('" Enter your full name"', '" "');
+    expect(outline(template(TEMPLATE_ID.errorMessage))).toBe(rendered);
   });
 
-  it('refuses a page without the region, rather than sending the wrong page', () => {
-    expect(() => replaceFormRegion('<title>x</title>', '', { title: 'y' })).toThrow(/complaint-form-region/);
+  it('hold the markup of the error summary and of one of its links, less the errors', () => {
+    const summary = outline(template(TEMPLATE_ID.errorSummary));
+    const [first] = allElements(byId('error-summary')).filter((e) => e.tag === 'li');
+    expect(outline(byId('error-summary')).replace(/<ul class="error-summary__list">.*<\/ul>/, '')).toBe(
+      summary.replace('<ul class="error-summary__list"></ul>', ''),
+    );
+    expect(outline(template(TEMPLATE_ID.errorSummaryItem))).toBe(
+      outline(first as HtmlElement)
+        .replace('href="#full-name"', 'href="#"')
+        .replace('"Enter your full name"', ''),
+    );
   });
 });

@@ -2,12 +2,16 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { handleSubmission } from '../../functions/submit-complaint.mts';
+import { settings } from '../../src/composition/settings.ts';
 import { londonDate } from '../../src/core/calendar.ts';
 import { checkReview, type Policy, PolicySchema } from '../../src/core/policy.ts';
 import { summariseProcedure } from '../../src/core/procedure-summary.ts';
 import type { Provider } from '../../src/core/provider.ts';
+import { createIntakeWorld, formPost, validFields } from '../integration/support/intake.ts';
 import { FIXTURE_CONTENT, fixtureProviders } from '../support/fixtures.ts';
 import { buildSite, copySite } from '../support/site-copy.ts';
+import { allElements, type HtmlElement, outline, parseHtml } from './html-tree.ts';
 
 const POLICIES_DIR = FIXTURE_CONTENT.policies;
 
@@ -282,5 +286,91 @@ describe('the built pages', () => {
     const expected = ['/', '/accessibility/', '/privacy/'];
     for (const provider of providers) expected.push(`/${provider.slug}/`, `/${provider.slug}/procedure/`);
     expect(paths).toEqual(expect.arrayContaining(expected));
+  });
+
+  it('no public page has an inline script or style, so a Content-Security-Policy need not allow them', async () => {
+    const paths = [
+      '',
+      'accessibility',
+      'privacy',
+      ...providers.flatMap((p) => [p.slug, `${p.slug}/procedure`, `${p.slug}/complain`]),
+    ];
+    for (const path of paths) {
+      const html = await page(path);
+      expect(html, `/${path}`).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style\b|\sstyle="/);
+    }
+    const css = await readFile(join(outDir, 'assets', 'site.css'), 'utf8');
+    expect(css, 'printed links are given the site address by the stylesheet').toContain(
+      `--site:${JSON.stringify(new URL(settings().siteUrl).origin)}`,
+    );
+  });
+
+  describe('the complaint page a function sends back without JavaScript', () => {
+    /** The page with what a post adds taken out: errors, the answers typed, "Error: " in the title. */
+    function withoutWhatWasPosted(html: string): string {
+      const root = parseHtml(html);
+      const remove = (element: HtmlElement) => {
+        const siblings = element.parent?.content ?? [];
+        siblings.splice(siblings.indexOf(element), 1);
+      };
+      for (const element of allElements(root)) {
+        const { attributes } = element;
+        if (attributes.id === 'error-summary' || attributes.class === 'error-message') remove(element);
+        if (attributes.class !== undefined) {
+          attributes.class = attributes.class.replace(/ (form-group|input|textarea)--error\b/g, '');
+        }
+        const described = attributes['aria-describedby']?.split(' ').filter((id) => !id.endsWith('-error'));
+        if (described !== undefined && described.length > 0)
+          attributes['aria-describedby'] = described.join(' ');
+        else delete attributes['aria-describedby'];
+        if (['text', 'email', 'tel', 'hidden'].includes(attributes.type ?? '')) attributes.value = '';
+        if (element.tag === 'textarea') element.content = [];
+        delete attributes.checked;
+        if (element.tag === 'title') element.content = [element.text.replace(/^Error: /, '')];
+      }
+      return outline(root);
+    }
+
+    async function answer(fields: Record<string, string>, failQueue = false): Promise<Response> {
+      const world = await createIntakeWorld();
+      if (failQueue) world.services.intakeQueue.accept = () => Promise.reject(new Error('the disk is full'));
+      try {
+        // Built today at the site's address, as the static page was.
+        return await handleSubmission(formPost('cqm', fields), {
+          ...world.dependencies,
+          now: () => new Date(),
+          siteUrl: settings().siteUrl,
+        });
+      } finally {
+        await world.cleanUp();
+      }
+    }
+
+    it('with mistakes is the built page plus the errors, and the answers kept', async () => {
+      const response = await answer(validFields({ 'full-name': '', email: 'not an email' }));
+      expect(response.status).toBe(422);
+      const html = await response.text();
+      expect(html).toContain('href="#email"');
+      expect(html).toContain('value="not an email"');
+      expect(withoutWhatWasPosted(html)).toBe(withoutWhatWasPosted(await page('cqm/complain')));
+      expect(withoutWhatWasPosted(html), 'the errors were there to take out').not.toBe(
+        outline(parseHtml(html)),
+      );
+    });
+
+    it('that could not be saved is the built page with the problem shown, and the answers kept', async () => {
+      const response = await answer(validFields(), true);
+      expect(response.status).toBe(503);
+      const html = await response.text();
+      const problemPanel = (markup: string) => {
+        const found = allElements(parseHtml(markup)).find((e) => e.attributes.id === 'send-problem');
+        return found === undefined ? '' : outline(found);
+      };
+      expect(problemPanel(html)).toContain('could not save your complaint');
+      const built = await page('cqm/complain');
+      expect(withoutWhatWasPosted(html).replace(problemPanel(html), '')).toBe(
+        withoutWhatWasPosted(built).replace(problemPanel(built), ''),
+      );
+    });
   });
 });

@@ -9,15 +9,11 @@ import { servicesFrom } from '../../../src/composition/services.ts';
 import { settingsFrom } from '../../../src/composition/settings.ts';
 import { parseCaseFile } from '../../../src/core/case-file.ts';
 import type { Provider } from '../../../src/core/provider.ts';
-import { FORM_REGION_ID } from '../../../src/forms/complaint-form.ts';
 import type { CaseStore } from '../../../src/ports/case-store.ts';
 import type { IntakeServices } from '../../../src/use-cases/receive-complaint.ts';
 import { fixtureProviders } from '../../support/fixtures.ts';
 
 const git = promisify(execFile);
-
-/** The complaint page shell a function re-renders the form into (the built page has the same region). */
-export const PAGE_SHELL = `<!doctype html><html lang="en-GB"><head><title>Make a complaint – Redress</title></head><body><main><h1>Make a complaint</h1><div id="${FORM_REGION_ID}"><form></form></div></main></body></html>`;
 
 /** "Now" for every intake test: Monday 23 November 2026, 10:00 in London. */
 export const NOW = new Date('2026-11-23T10:00:00Z');
@@ -94,7 +90,7 @@ export async function createIntakeWorld(
     dependencies: {
       services,
       providers: async () => providers,
-      formPage: async () => PAGE_SHELL,
+      siteUrl: 'https://complaints.example.org',
       now: () => NOW,
       defer: (task) => {
         deferred.push(task);

@@ -1,4 +1,4 @@
-import type { IsoDate, Period } from '../core/period.ts';
+import { londonDate } from '../../core/calendar.ts';
 import {
   checkHappened,
   checkSubmission,
@@ -7,21 +7,21 @@ import {
   FIELD_NAMES,
   type FieldError,
   type FormValues,
-  isLateWithoutCalendar,
   needsConsent,
   type PreferredContact,
   QUESTIONS,
   type Question,
-  type RepresentativeRules,
   type SubmissionRules,
-} from '../core/submission-rules.ts';
-import { countId, errorId, renderErrorMessage, renderErrorSummary } from './fields.ts';
+} from '../../core/submission-rules.ts';
+import { countId, errorId, TEMPLATE_ID } from '../fields/field-ids.ts';
+import { browserRules, type ComplaintFormData } from './form-data.ts';
 
 /**
  * Progressive enhancement of the complaint form. Without it the form works in full (every question
  * shows, marked "Only if…", and the server checks the answers); with it, questions show only when
- * they apply, answers are checked as you go with the server's own rules (./submission-rules.ts,
- * without zod or luxon so this stays small), and the complaint is sent without losing the page.
+ * they apply, answers are checked as you go with the server's own rules (src/core/submission-rules.ts,
+ * without zod so this stays small), and the complaint is sent without losing the page. Errors are
+ * shown with clones of the page's own templates (ComplaintForm.tsx), so they are the server's markup.
  */
 
 /**
@@ -34,25 +34,7 @@ interface SentReply {
   error?: string;
 }
 
-/** What the form tells the script about the provider (see `data-rules` in ./complaint-form.ts). */
-interface FormRulesData {
-  representatives: RepresentativeRules;
-  timeLimit?: Period;
-}
-
 const ERROR_PREFIX = 'Error: ';
-
-/** Today in Europe/London, whatever the device's time zone, as the server counts it. */
-function londonToday(): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date());
-  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
 
 /** A fresh idempotency key, so sending twice (a double click, a retry) makes one complaint. */
 function createSubmissionId(): string {
@@ -68,8 +50,9 @@ export function enhanceComplaintForm(doc: Document): void {
   const form = doc.querySelector<HTMLFormElement>('form.complaint-form');
   if (form === null) return;
   const formElement: HTMLFormElement = form;
-  const region = formElement.parentElement;
-  const data = JSON.parse(formElement.dataset.rules ?? '{}') as FormRulesData;
+  const main = formElement.closest('main');
+  const data = JSON.parse(formElement.dataset.rules ?? '{}') as ComplaintFormData;
+  const formRules = data.rules;
   const baseTitle = doc.title.startsWith(ERROR_PREFIX) ? doc.title.slice(ERROR_PREFIX.length) : doc.title;
   const status = doc.getElementById('complaint-form-status');
   const problem = doc.getElementById('send-problem');
@@ -101,20 +84,20 @@ export function enhanceComplaintForm(doc: Document): void {
     return values;
   }
 
-  function rules(): SubmissionRules {
-    const today = londonToday();
-    const { timeLimit } = data;
-    return {
-      representatives: data.representatives,
-      today,
-      isLate: (happenedOn) => timeLimit !== undefined && isLateWithoutCalendar(happenedOn, today, timeLimit),
-    };
-  }
+  // Today in Europe/London, whatever the device's time zone, as the server counts it.
+  const rules = (): SubmissionRules => browserRules(data, londonDate(new Date()));
 
   const groupOf = (question: string) =>
     formElement.querySelector<HTMLElement>(`.form-group[data-question="${question}"]`);
   const show = (element: HTMLElement | null, visible: boolean) => {
     if (element !== null) element.hidden = !visible;
+  };
+  /** A copy of the first element of one of the page's templates. */
+  const cloneTemplate = (id: string): HTMLElement => {
+    const template = doc.getElementById(id);
+    const element = template instanceof HTMLTemplateElement ? template.content.firstElementChild : null;
+    if (!(element instanceof HTMLElement)) throw new Error(`the page has no template #${id}`);
+    return element.cloneNode(true) as HTMLElement;
   };
 
   /** Shows or clears one question's inline error, keeping `aria-describedby` in step. */
@@ -140,10 +123,12 @@ export function enhanceComplaintForm(doc: Document): void {
         message !== undefined,
       );
     }
-    if (message !== undefined)
-      group
-        .querySelector('[data-control]')
-        ?.insertAdjacentHTML('beforebegin', renderErrorMessage(question, message));
+    if (message !== undefined) {
+      const error = cloneTemplate(TEMPLATE_ID.errorMessage);
+      error.id = id;
+      error.append(message);
+      group.querySelector('[data-control]')?.before(error);
+    }
   }
 
   function showInlineErrors(errors: readonly FieldError[], questions: Iterable<Question>): void {
@@ -160,9 +145,17 @@ export function enhanceComplaintForm(doc: Document): void {
       doc.title = baseTitle;
       return;
     }
-    region?.insertAdjacentHTML('afterbegin', renderErrorSummary(errors));
+    const summary = cloneTemplate(TEMPLATE_ID.errorSummary);
+    for (const { inputId, message } of errors) {
+      const item = cloneTemplate(TEMPLATE_ID.errorSummaryItem);
+      const link = item.querySelector('a');
+      link?.setAttribute('href', `#${inputId}`);
+      link?.append(message);
+      summary.querySelector('ul')?.append(item);
+    }
+    main?.prepend(summary);
     doc.title = ERROR_PREFIX + baseTitle;
-    doc.getElementById('error-summary')?.focus();
+    summary.focus();
   }
 
   /** Shows and hides what depends on other answers. */
@@ -175,8 +168,8 @@ export function enhanceComplaintForm(doc: Document): void {
     show(
       formElement.querySelector('[data-consent-question]'),
       needsConsent(
-        data.representatives,
-        data.representatives.reasons.find((candidate) => candidate === reason),
+        formRules.representatives,
+        formRules.representatives.reasons.find((candidate) => candidate === reason),
       ),
     );
     // Offer only the ways to be contacted that were given; with one or none there is nothing to choose.
@@ -242,7 +235,7 @@ export function enhanceComplaintForm(doc: Document): void {
   });
 
   // Error summary links move focus to the answer and scroll its question into view.
-  region?.addEventListener('click', (event) => {
+  main?.addEventListener('click', (event) => {
     const link = event.target instanceof Element ? event.target.closest('.error-summary a') : null;
     const input = link === null ? null : doc.getElementById((link.getAttribute('href') ?? '').slice(1));
     if (input === null) return;
