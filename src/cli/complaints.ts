@@ -70,7 +70,7 @@ function todayFrom(now: string | undefined): string {
   return now === undefined ? londonDate(new Date()) : parseDate(now, '--now');
 }
 
-async function due(args: string[], io: Io): Promise<void> {
+async function due(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -93,7 +93,7 @@ async function due(args: string[], io: Io): Promise<void> {
     const rule = findRule(provider, values.rule);
     if (!rule.ok) throw new UsageError(rule.problem);
     io.out(dueDate(from, rule.period, services().calendar(provider.nation)));
-    return;
+    return 0;
   }
   const nation = NationSchema.safeParse(values.nation);
   if (!nation.success) {
@@ -104,9 +104,10 @@ async function due(args: string[], io: Io): Promise<void> {
     );
   }
   io.out(dueDate(from, periodFrom(values), services().calendar(nation.data)));
+  return 0;
 }
 
-async function providers(args: string[], io: Io): Promise<void> {
+async function providers(args: string[], io: Io): Promise<number> {
   parseArgs({ args, options: {}, strict: true });
   const rows: string[][] = [['provider', 'stage', 'handler', 'acknowledge', 'respond', 'ask for next stage']];
   for (const provider of await services().providers()) {
@@ -131,19 +132,20 @@ async function providers(args: string[], io: Io): Promise<void> {
     );
     if (i === 0) io.out(widths.map((width) => '-'.repeat(width)).join('  '));
   }
+  return 0;
 }
 
 /** Commits and acknowledges every accepted complaint the case store did not take the first time. */
-async function drain(args: string[], io: Io): Promise<void> {
+async function drain(args: string[], io: Io): Promise<number> {
   parseArgs({ args, options: {}, strict: true });
   const wired = services();
   const report = await drainIntake(wired, await wired.providers(), new Date());
   io.out(`${report.pending} pending, ${report.completed} committed, ${report.stillPending} still pending`);
-  if (report.stillPending > 0) process.exitCode = 1;
+  return report.stillPending > 0 ? 1 : 0;
 }
 
 /** Brings every open case's clocks up to date and sends the notices due (DESIGN, "Scheduled work"). */
-async function sweep(args: string[], io: Io): Promise<void> {
+async function sweep(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { now: { type: 'string' }, provider: { type: 'string' }, 'dry-run': { type: 'boolean' } },
@@ -162,11 +164,11 @@ async function sweep(args: string[], io: Io): Promise<void> {
     dryRun,
   });
   for (const line of describeSweep(report, dryRun)) io.out(line);
-  if (report.failed > 0) process.exitCode = 1;
+  return report.failed > 0 ? 1 : 0;
 }
 
 /** Writes an example of each notice (or of one kind) to the mailer, to see what staff get. */
-async function mailPreview(args: string[], io: Io): Promise<void> {
+async function mailPreview(args: string[], io: Io): Promise<number> {
   const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
   const [kind, ...rest] = positionals;
   if (rest.length > 0) throw new UsageError('give at most one notice kind');
@@ -187,10 +189,11 @@ async function mailPreview(args: string[], io: Io): Promise<void> {
     });
     io.out(`${each}: ${id}`);
   }
+  return 0;
 }
 
 /** Reminds the publishers of policy reviews coming up or due. */
-async function reviewPolicies(args: string[], io: Io): Promise<void> {
+async function reviewPolicies(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({ args, options: { now: { type: 'string' } }, strict: true });
   const wired = services();
   const { publishers, siteUrl } = wired.settings;
@@ -212,9 +215,11 @@ async function reviewPolicies(args: string[], io: Io): Promise<void> {
       ? `${reminders.length} reminders; PUBLISHERS_EMAIL is not set, so none was mailed`
       : `${reminders.length} reminders, ${sent} mailed`,
   );
+  return 0;
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io) => Promise<void>> = {
+/** A command runs with its arguments and answers its exit code: 0 done, 1 work left pending or failed. */
+const COMMANDS: Record<string, (args: string[], io: Io) => Promise<number>> = {
   due,
   providers,
   drain,
@@ -233,8 +238,7 @@ export async function runComplaints(argv: string[], io: Io): Promise<number> {
         command === undefined ? 'a command is required' : `there is no command "${command}"`,
       );
     }
-    await run(args, io);
-    return 0;
+    return await run(args, io);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err(`complaints: ${(error as Error).message}\n\n${USAGE}`);

@@ -1,10 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { servicesFrom } from '../../src/composition/services.ts';
+import { settingsFrom } from '../../src/composition/settings.ts';
+import { givenCase, givenProvider } from '../unit/given-case.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,6 +40,29 @@ describe('npx complaints, as a person runs it', () => {
         env: { ...process.env, REDRESS_DATA_DIR: dir },
       });
       expect(stdout).toBe('0 pending, 0 committed, 0 still pending\n');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('drain exits 1 when a complaint is still pending because the case store cannot take it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'redress-drain-'));
+    try {
+      const complaint = givenCase(await givenProvider('cqm'), '2026-11-23');
+      await servicesFrom(settingsFrom({ REDRESS_DATA_DIR: dir })).intakeQueue.accept({
+        key: 'key-pending0',
+        reference: complaint.reference,
+        payload: complaint,
+        acceptedAt: complaint.receivedAt,
+      });
+      // A file where the case repository belongs: git cannot make the repository there.
+      await writeFile(join(dir, 'cases'), '');
+      const failure = await run('npx', ['complaints', 'drain'], {
+        cwd: root,
+        env: { ...process.env, REDRESS_DATA_DIR: dir },
+      }).catch((error: { code: number; stdout: string }) => error);
+      expect(failure).toMatchObject({ code: 1 });
+      expect((failure as { stdout: string }).stdout).toContain('1 pending, 0 committed, 1 still pending\n');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
