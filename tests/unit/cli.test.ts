@@ -71,6 +71,7 @@ describe('complaints', () => {
     const unknown = await run('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('there is no command "frobnicate"');
+    expect((await run('toString')).err).toContain('there is no command "toString"');
   });
 
   it("providers prints every provider's stages and clocks as a table", async () => {
