@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { services } from '../composition/services.ts';
+import { content } from '../composition/content.ts';
 import { dueDate } from '../core/deadlines.ts';
 import { NATIONS, NationSchema, type Period } from '../core/period.ts';
 import { findRule } from '../core/provider-rules.ts';
@@ -25,10 +25,10 @@ export const run: Command = async (args, io) => {
     if (values.nation !== undefined) throw new UsageError('give --nation or --provider, not both');
     if (values.rule === undefined)
       throw new UsageError('--rule is required with --provider, e.g. --rule stage-1.respond');
-    const provider = findProvider(await services().providers(), values.provider);
+    const provider = findProvider(await content().providers(), values.provider);
     const rule = findRule(provider, values.rule);
     if (!rule.ok) throw new UsageError(rule.problem);
-    io.out(dueDate(from, rule.period, services().calendar(provider.nation)));
+    io.out(dueDate(from, rule.period, content().calendar(provider.nation)));
     return 0;
   }
   const nation = NationSchema.safeParse(values.nation);
@@ -39,7 +39,7 @@ export const run: Command = async (args, io) => {
         : `--nation must be one of ${NATIONS.join(', ')} (found "${values.nation}")`,
     );
   }
-  io.out(dueDate(from, periodFrom(values), services().calendar(nation.data)));
+  io.out(dueDate(from, periodFrom(values), content().calendar(nation.data)));
   return 0;
 };
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { services } from '../composition/services.ts';
+import { content } from '../composition/content.ts';
 import { describeRule } from '../core/provider-rules.ts';
 import type { Command } from './arguments.ts';
 
@@ -7,7 +7,7 @@ import type { Command } from './arguments.ts';
 export const run: Command = async (args, io) => {
   parseArgs({ args, options: {}, strict: true });
   const rows: string[][] = [['provider', 'stage', 'handler', 'acknowledge', 'respond', 'ask for next stage']];
-  for (const provider of await services().providers()) {
+  for (const provider of await content().providers()) {
     for (const stage of provider.stages) {
       rows.push([
         provider.slug,
