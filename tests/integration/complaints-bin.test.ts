@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,20 @@ describe('npx complaints, as a person runs it', () => {
       { cwd: root },
     );
     expect(stdout).toBe('2027-01-13\n');
+  });
+
+  it('runs the code as it is now: after a file it is made from changes, its bundle is built again', async () => {
+    const due = ['complaints', 'due', '--nation', 'scotland', '--from', '2026-12-31', '--working-days', '1'];
+    const build = async () =>
+      JSON.parse(await readFile(join(root, 'node_modules/.cache/complaints/manifest.json'), 'utf8')).build;
+    await run('npx', due, { cwd: root });
+    const before = await build();
+    // A save that changes nothing but the file's time is enough to count as a change.
+    const now = new Date();
+    await utimes(join(root, 'src/core/deadlines.ts'), now, now);
+    const { stdout } = await run('npx', due, { cwd: root });
+    expect(stdout).toBe('2027-01-05\n');
+    expect(await build()).not.toBe(before);
   });
 
   it('exits 2 with the usage when the arguments are wrong', async () => {
