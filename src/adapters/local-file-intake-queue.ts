@@ -61,7 +61,7 @@ export class LocalFileIntakeQueue implements IntakeQueue {
       .filter((key) => !committed.has(key));
     // These have no mark, so only their records are read.
     const records = await pLimit(16).map(keys, (key) => this.#readRecord(key));
-    return records.filter((record) => record.committedAt === undefined).sort(byAcceptedAt);
+    return records.sort(byAcceptedAt);
   }
 
   #file(key: string): string {
@@ -72,7 +72,7 @@ export class LocalFileIntakeQueue implements IntakeQueue {
     return join(this.directory, COMMITTED, IntakeKeySchema.parse(key));
   }
 
-  /** The record with its commit time, from its mark (or, in a queue written before marks, from itself). */
+  /** The record with its commit time, from its mark. */
   async #read(key: string): Promise<IntakeRecord> {
     const [record, committedAt] = await Promise.all([
       this.#readRecord(key),
@@ -81,8 +81,7 @@ export class LocalFileIntakeQueue implements IntakeQueue {
         throw error;
       }),
     ]);
-    if (record.committedAt !== undefined || committedAt === undefined) return record;
-    return IntakeRecordSchema.parse({ ...record, committedAt });
+    return committedAt === undefined ? record : IntakeRecordSchema.parse({ ...record, committedAt });
   }
 
   async #readRecord(key: string): Promise<IntakeRecord> {

@@ -42,7 +42,7 @@ export class LocalOutboxMailer implements Mailer {
     );
     const file = (extension: string) => join(this.directory, `${id}.${extension}`);
     const claimed = await writeFileExclusively(claim, entry, { alsoAt: file('json') });
-    if (!claimed) return { id: claimedId(await readFile(claim, 'utf8')) };
+    if (!claimed) return { id: OutboxEntrySchema.parse(JSON.parse(await readFile(claim, 'utf8'))).id };
     // A view of the flushed `.json`, so not flushed itself.
     await replaceFile(file('html'), message.html, { durable: false });
     return { id };
@@ -61,9 +61,4 @@ export class LocalOutboxMailer implements Mailer {
     );
     return entries;
   }
-}
-
-/** The id a claim was first answered with: its entry's, or (an outbox written before claims held the entry) itself. */
-function claimedId(claim: string): string {
-  return claim.startsWith('{') ? OutboxEntrySchema.parse(JSON.parse(claim)).id : claim;
 }

@@ -2,24 +2,20 @@ import { join } from 'node:path';
 import { getStore, type Store } from '@netlify/blobs';
 import { BlobsIntakeQueue } from '../adapters/blobs-intake-queue.ts';
 import { logToConsole } from '../adapters/console-log.ts';
-import { loadPolicies, loadProviders } from '../adapters/content-files.ts';
 import { GitHubCaseStore } from '../adapters/github-case-store.ts';
-import { holidayCalendar } from '../adapters/holidays.ts';
 import { LocalFileIntakeQueue } from '../adapters/local-file-intake-queue.ts';
 import { LocalGitCaseStore } from '../adapters/local-git-case-store.ts';
 import { LocalOutboxMailer } from '../adapters/local-outbox-mailer.ts';
 import { BlobsNoticeLedger, LocalFileLedger } from '../adapters/notice-ledger.ts';
 import { ResendMailer } from '../adapters/resend-mailer.ts';
-import type { HolidayCalendar } from '../core/calendar.ts';
 import { caseEditorUrl } from '../core/case-file.ts';
-import type { Nation } from '../core/period.ts';
-import type { Policy } from '../core/policy.ts';
 import type { Provider } from '../core/provider.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { IntakeQueue } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { NoticeLedger } from '../ports/notice-ledger.ts';
+import { type Content, contentFrom } from './content.ts';
 import { type Settings, settings } from './settings.ts';
 
 /**
@@ -27,7 +23,7 @@ import { type Settings, settings } from './settings.ts';
  * process. Functions, the CLI and scripts take their services from here and hand the use cases the
  * ports they need; nothing else constructs an adapter.
  */
-export interface Services {
+export interface Services extends Content {
   settings: Settings;
   /** The case store holding a provider's cases (the repository its provider file names). */
   caseStore(provider: Pick<Provider, 'caseStore'>): CaseStore;
@@ -35,13 +31,7 @@ export interface Services {
   mailer: Mailer;
   /** Which notices were sent. */
   noticeLedger: NoticeLedger;
-  /** The bank holidays of a nation. */
-  calendar(nation: Nation): HolidayCalendar;
   log: Log;
-  /** Every provider's procedure, from `content/providers`, sorted by name. */
-  providers(): Promise<Provider[]>;
-  /** Every policy's version metadata, from `content/policies`, by slug. */
-  policies(): Promise<[string, Policy][]>;
   /** Where staff open the case at `path` in its provider's case editor. */
   caseUrl(provider: Provider, path: string): string;
 }
@@ -75,14 +65,12 @@ export function servicesFrom(settings: Settings): Services {
   };
   return {
     settings,
+    ...contentFrom(settings),
     caseStore,
     intakeQueue: chooseIntakeQueue(settings),
     mailer: chooseMailer(settings),
     noticeLedger: chooseNoticeLedger(settings),
-    calendar: holidayCalendar,
     log: logToConsole,
-    providers: () => loadProviders(join(settings.contentDir, 'providers')),
-    policies: () => loadPolicies(join(settings.contentDir, 'policies')),
     caseUrl: (provider, path) => caseEditorUrl(settings.siteUrl, provider, path),
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getStore } from '@netlify/blobs';
@@ -78,21 +78,6 @@ describe('the local file intake queue, on disk', () => {
     expect((await stat(join(directory, 'key-aaaaaaaa.json'))).ino).toBe(accepted.ino);
     expect(await readFile(join(directory, 'committed', 'key-aaaaaaaa'), 'utf8')).toBe('2026-01-01T09:00:01Z');
     expect(await readdir(join(directory, 'committed'))).toEqual(['key-aaaaaaaa']);
-  });
-
-  it('reads a queue written before marks, where a committed record holds its own commit time', async () => {
-    const done = record('key-done0000', 'R1');
-    const waiting = record('key-waiting0', 'R2');
-    await writeFile(
-      join(directory, 'key-done0000.json'),
-      JSON.stringify({ ...done, committedAt: '2026-01-01T09:00:01Z' }),
-    );
-    await writeFile(join(directory, 'key-waiting0.json'), JSON.stringify(waiting));
-    expect(await queue.pending()).toEqual([waiting]);
-    expect(await queue.accept(done)).toEqual({
-      accepted: 'existing',
-      record: { ...done, committedAt: '2026-01-01T09:00:01Z' },
-    });
   });
 
   it('makes its folders again when they are removed while it runs', async () => {

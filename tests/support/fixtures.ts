@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadProvider, loadProviders } from '../../src/adapters/content-files.ts';
+import type { Wiring } from '../../src/cli/arguments.ts';
 import { type Services, servicesFrom } from '../../src/composition/services.ts';
 import { type Environment, settingsFrom } from '../../src/composition/settings.ts';
 import type { Provider } from '../../src/core/provider.ts';
@@ -18,6 +19,12 @@ export const FIXTURE_CONTENT = {
 /** The composition root's services for `environment`, reading the fixture providers and policies. */
 export function fixtureServices(environment: Environment = {}): Services {
   return servicesFrom({ ...settingsFrom(environment), contentDir: FIXTURE_CONTENT_DIR });
+}
+
+/** What the `complaints` command works with in a test: `fixtureServices`, made once. */
+export function fixtureWiring(environment: Environment = {}): Wiring {
+  const services = fixtureServices(environment);
+  return { content: async () => services, services: async () => services };
 }
 
 /** Every fixture provider, sorted by name as the site lists them. */

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runComplaints } from '../../src/cli/complaints.ts';
-import { fixtureServices } from '../support/fixtures.ts';
+import { fixtureWiring } from '../support/fixtures.ts';
+
+const wiring = fixtureWiring();
 
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
-  const code = await runComplaints(argv, io, () => fixtureServices());
+  const code = await runComplaints(argv, io, wiring);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -73,6 +75,7 @@ describe('complaints', () => {
     const unknown = await run('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain('there is no command "frobnicate"');
+    expect((await run('toString')).err).toContain('there is no command "toString"');
   });
 
   it("providers prints every provider's stages and clocks as a table", async () => {

@@ -1,0 +1,12 @@
+import { parseArgs } from 'node:util';
+import { drainIntake } from '../use-cases/drain-intake.ts';
+import type { Command } from './arguments.ts';
+
+/** Commits and acknowledges every accepted complaint the case store did not take the first time. */
+export const run: Command = async (args, io, wiring) => {
+  parseArgs({ args, options: {}, strict: true });
+  const wired = await wiring.services();
+  const report = await drainIntake(wired, await wired.providers(), new Date());
+  io.out(`${report.pending} pending, ${report.completed} committed, ${report.stillPending} still pending`);
+  return report.stillPending > 0 ? 1 : 0;
+};
