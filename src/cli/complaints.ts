@@ -4,21 +4,14 @@ import { londonDate } from '../core/calendar.ts';
 import { dueDate } from '../core/deadlines.ts';
 import { exampleNotice } from '../core/notice-messages.ts';
 import { NOTICE_KINDS, type NoticeKind, noticeKey } from '../core/notices.ts';
-import { IsoDateSchema, NATIONS, NationSchema, type Period } from '../core/period.ts';
-import type { Provider } from '../core/provider.ts';
+import { NATIONS, NationSchema, type Period } from '../core/period.ts';
 import { describeRule, findRule, RULE_CLOCKS } from '../core/provider-rules.ts';
 import { drainIntake } from '../use-cases/drain-intake.ts';
 import { remindPublishers } from '../use-cases/review-policies.ts';
 import { describeSweep, sweepDeadlines } from '../use-cases/sweep-deadlines.ts';
+import { findProvider, type Io, parseCount, parseDate, todayFrom, UsageError } from './arguments.ts';
 
-/** Where a command writes; tests pass their own to read what a person would see. */
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-/** Bad arguments: the person is told what is wrong and how to call the command (exit 2). */
-class UsageError extends Error {}
+export type { Io } from './arguments.ts';
 
 const USAGE = `Usage:
   complaints due --nation <${NATIONS.join('|')}> --from YYYY-MM-DD (--working-days N | --calendar-days N | --weeks N)
@@ -27,22 +20,10 @@ const USAGE = `Usage:
   complaints drain
   complaints sweep [--now YYYY-MM-DD] [--provider <slug>] [--dry-run]
   complaints mail-preview [<${NOTICE_KINDS.join('|')}>]
-  complaints review-policies [--now YYYY-MM-DD]`;
-
-function parseDate(value: string | undefined, option: string): string {
-  if (value === undefined) throw new UsageError(`${option} is required, as YYYY-MM-DD`);
-  if (!IsoDateSchema.safeParse(value).success) {
-    throw new UsageError(`${option} must be a real date written YYYY-MM-DD (found "${value}")`);
-  }
-  return value;
-}
-
-function parseCount(value: string, option: string): number {
-  if (!/^[1-9][0-9]*$/.test(value)) {
-    throw new UsageError(`${option} must be a whole number of at least 1 (found "${value}")`);
-  }
-  return Number(value);
-}
+  complaints review-policies [--now YYYY-MM-DD]
+  complaints retention [--provider <slug>] [--dry-run] [--now YYYY-MM-DD]
+  complaints erase <reference> [--yes]
+  complaints subject-access (--email <address> | --phone <number>) [--out DIR]`;
 
 function periodFrom(values: Record<string, string | undefined>): Period {
   const given = (['working-days', 'calendar-days', 'weeks'] as const).filter(
@@ -53,21 +34,6 @@ function periodFrom(values: Record<string, string | undefined>): Period {
     throw new UsageError('give exactly one of --working-days, --calendar-days or --weeks');
   }
   return { unit, count: parseCount(values[unit] as string, `--${unit}`) };
-}
-
-function findProvider(providers: readonly Provider[], slug: string): Provider {
-  const provider = providers.find((candidate) => candidate.slug === slug);
-  if (provider === undefined) {
-    throw new UsageError(
-      `no provider is called "${slug}"; the providers are: ${providers.map((p) => p.slug).join(', ')}`,
-    );
-  }
-  return provider;
-}
-
-/** `--now`, or today in London. */
-function todayFrom(now: string | undefined): string {
-  return now === undefined ? londonDate(new Date()) : parseDate(now, '--now');
 }
 
 async function due(args: string[], io: Io, wire: () => Services): Promise<void> {
@@ -214,13 +180,16 @@ async function reviewPolicies(args: string[], io: Io, wire: () => Services): Pro
   );
 }
 
-const COMMANDS: Record<string, (args: string[], io: Io, wire: () => Services) => Promise<void>> = {
+const COMMANDS: Record<string, (args: string[], io: Io, wire: () => Services) => Promise<number | void>> = {
   due,
   providers,
   drain,
   sweep,
   'mail-preview': mailPreview,
   'review-policies': reviewPolicies,
+  retention: async (...given) => (await import('./retention.ts')).run(...given),
+  erase: async (...given) => (await import('./erase.ts')).run(...given),
+  'subject-access': async (...given) => (await import('./subject-access.ts')).run(...given),
 };
 
 /**
@@ -240,8 +209,7 @@ export async function runComplaints(
         command === undefined ? 'a command is required' : `there is no command "${command}"`,
       );
     }
-    await run(args, io, wire);
-    return 0;
+    return (await run(args, io, wire)) ?? 0;
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err(`complaints: ${(error as Error).message}\n\n${USAGE}`);

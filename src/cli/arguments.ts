@@ -1,0 +1,45 @@
+import { londonDate } from '../core/calendar.ts';
+import { IsoDateSchema } from '../core/period.ts';
+import type { Provider } from '../core/provider.ts';
+
+/** Where a command writes; tests pass their own to read what a person would see. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** A command: given its arguments, it does its work and answers the process exit code. */
+export type Command = (args: string[], io: Io) => Promise<number>;
+
+/** Bad arguments: the person is told what is wrong and how to call the command (exit 2). */
+export class UsageError extends Error {}
+
+export function parseDate(value: string | undefined, option: string): string {
+  if (value === undefined) throw new UsageError(`${option} is required, as YYYY-MM-DD`);
+  if (!IsoDateSchema.safeParse(value).success) {
+    throw new UsageError(`${option} must be a real date written YYYY-MM-DD (found "${value}")`);
+  }
+  return value;
+}
+
+export function parseCount(value: string, option: string): number {
+  if (!/^[1-9][0-9]*$/.test(value)) {
+    throw new UsageError(`${option} must be a whole number of at least 1 (found "${value}")`);
+  }
+  return Number(value);
+}
+
+export function findProvider(providers: readonly Provider[], slug: string): Provider {
+  const provider = providers.find((candidate) => candidate.slug === slug);
+  if (provider === undefined) {
+    throw new UsageError(
+      `no provider is called "${slug}"; the providers are: ${providers.map((p) => p.slug).join(', ')}`,
+    );
+  }
+  return provider;
+}
+
+/** `--now`, or today in London. */
+export function todayFrom(now: string | undefined): string {
+  return now === undefined ? londonDate(new Date()) : parseDate(now, '--now');
+}
