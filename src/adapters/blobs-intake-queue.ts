@@ -46,8 +46,32 @@ export class BlobsIntakeQueue implements IntakeQueue {
   async markCommitted(key: string, committedAt: string): Promise<void> {
     const record = await this.#read(key);
     if (record === undefined) throw new Error(`there is no intake record ${key} to mark committed`);
-    if (record.committedAt === undefined) {
-      await this.#store.setJSON(`${RECORDS}${key}`, IntakeRecordSchema.parse({ ...record, committedAt }));
+    // The first commit time wins.
+    await this.#keepOnlyMark({ ...record, committedAt: record.committedAt ?? committedAt });
+  }
+
+  async forget(references: readonly string[]): Promise<number> {
+    const forgotten = new Set(references);
+    const { blobs } = await this.#store.list({ prefix: RECORDS });
+    const records = await pLimit(8).map(blobs, (blob) => this.#read(blob.key.slice(RECORDS.length)));
+    const held = records.filter(
+      (record): record is IntakeRecord => record !== undefined && forgotten.has(record.reference),
+    );
+    for (const { key } of held) {
+      await this.#store.delete(`${RECORDS}${key}`);
+      await this.#store.delete(`${PENDING}${key}`);
+    }
+    return held.length;
+  }
+
+  /** Replaces the record with what a repeat needs (the submission forgotten) and drops its marker. */
+  async #keepOnlyMark(record: IntakeRecord): Promise<void> {
+    const { key, reference, acceptedAt, committedAt } = record;
+    if (record.payload !== undefined) {
+      await this.#store.setJSON(
+        `${RECORDS}${key}`,
+        IntakeRecordSchema.parse({ key, reference, acceptedAt, committedAt }),
+      );
     }
     await this.#store.delete(`${PENDING}${key}`);
   }

@@ -66,14 +66,20 @@ function commitMessage(messages: readonly string[]): string {
 /** Checks a write before it is queued, so a bad path fails its own caller and not a whole batch. */
 function checkWriteRequest(request: WriteRequest): WriteRequest {
   checkStorePath(request.path);
-  // A guard, not a proof: a short single line is room for a verb and a reference, not for a
-  // complainant's story, and commit messages must never carry personal data.
-  if (!/^\S.{0,99}$/.test(request.message)) {
+  checkCommitMessage(request.message);
+  return request;
+}
+
+/**
+ * A guard, not a proof: a short single line is room for a verb and a reference, not for a
+ * complainant's story, and commit messages must never carry personal data.
+ */
+export function checkCommitMessage(message: string): void {
+  if (!/^\S.{0,99}$/.test(message)) {
     throw new RangeError(
       'a case store commit message is one line of at most 100 characters: a verb and a reference',
     );
   }
-  return request;
 }
 
 type Waiting = {

@@ -37,10 +37,13 @@ type Waiting = { resolve: (stdout: string) => void; reject: (error: Error) => vo
  */
 const HELPER_PROGRAM = `// redress git helper
 const { execFile } = require('node:child_process');
-process.on('message', ({ id, args }) => {
-  execFile('git', args, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+process.on('message', ({ id, args, input }) => {
+  const child = execFile('git', args, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
     process.send({ id, stdout, stderr, failure: error === null ? undefined : error.message });
   });
+  // git may exit before reading its input (a failed command): its answer says so, not a broken pipe.
+  child.stdin.on('error', () => {});
+  child.stdin.end(input);
 });
 process.on('disconnect', () => process.exit(0));
 `;
@@ -71,13 +74,13 @@ class GitHelper {
     this.#child.on('exit', (code, signal) => this.#stop(signal ?? `exit code ${code}`));
   }
 
-  run(args: readonly string[]): Promise<string> {
+  run(args: readonly string[], input: string | undefined): Promise<string> {
     const id = ++this.#lastId;
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
       // Waiting for an answer keeps this process alive; an idle helper does not.
       if (this.#waiting.size === 1) this.#child.channel?.ref();
-      this.#child.send({ id, args }, (error) => {
+      this.#child.send({ id, args, input }, (error) => {
         if (error !== null) this.#settle(id)?.reject(error);
       });
     });
@@ -101,14 +104,15 @@ class GitHelper {
 let helper: GitHelper | undefined;
 
 /**
- * Runs `git args` and answers its stdout, or rejects with a `GitError`.
+ * Runs `git args`, with `input` on its standard input (nothing, when not given), and answers its
+ * stdout, or rejects with a `GitError`.
  *
  * Git is started from a small helper process (started on first use, ended with this one), not from
  * this process. Starting a program forks the process that starts it, and forking a process the size
  * of a dev server stalls its event loop about 3 ms per 100 MB it holds: every complaint being taken
  * in at that moment would wait that out, once or twice per commit (bench/intake.mjs).
  */
-export function git(args: readonly string[]): Promise<string> {
+export function git(args: readonly string[], input?: string): Promise<string> {
   if (helper === undefined || helper.stopped) helper = new GitHelper();
-  return helper.run(args);
+  return helper.run(args, input);
 }

@@ -1,7 +1,13 @@
 import pLimit from 'p-limit';
 import type { CaseStore, CreateResult, StoredFile, UpdateResult } from '../ports/case-store.ts';
 import { checkStorePath, folderOfPrefix, hashGitBlob } from './case-store-paths.ts';
-import { GroupCommit, planWrites, type WriteRequest, type WriteResult } from './case-store-writes.ts';
+import {
+  checkCommitMessage,
+  GroupCommit,
+  planWrites,
+  type WriteRequest,
+  type WriteResult,
+} from './case-store-writes.ts';
 import { backoff, sleep, TokenBuckets } from './concurrency.ts';
 
 export type GitHubCaseStoreOptions = {
@@ -110,6 +116,110 @@ export class GitHubCaseStore implements CaseStore {
     folderOfPrefix(prefix);
     const blobs = await this.#blobShas(await this.#head());
     return [...blobs.keys()].filter((path) => path.startsWith(prefix)).sort();
+  }
+
+  /**
+   * Rewrites the branch through the Git Data API: every commit from the first that held one of
+   * `paths` is made again with a tree without them (same message, author and dates), then a commit
+   * of `message` goes on top and the branch is moved to it with a forced update. Just before the
+   * move the head is read again: a member of staff's commit that landed during the rewrite is
+   * rewritten too and the move tried again, so it is kept, not dropped. GitHub's forced update
+   * cannot be made conditional, so a commit landing in the moment between that read and the move
+   * would still be lost (README, "Personal data: retention, erasure and access").
+   *
+   * It costs one tree read and up to two content-creating requests (tree, commit) per commit
+   * rewritten, within GitHub's 500 an hour. The old commits stay in GitHub's object store, no longer
+   * reachable from the branch, until GitHub collects them.
+   */
+  async expunge(paths: readonly string[], message: string): Promise<void> {
+    const expunged = new Set(paths.map(checkStorePath));
+    checkCommitMessage(message);
+    // Kept across attempts, so a retry rewrites only the commits that landed meanwhile.
+    const rewritten = new Map<string, string>();
+    const trees = new Map<string, string>();
+    for (let attempt = 0; attempt < MAX_COMMIT_ATTEMPTS; attempt++) {
+      const head = await this.#headCommit();
+      const newHead = await this.#rewrite(head, expunged, rewritten, trees);
+      const { body } = await this.#call<CommitData>('GET', `/git/commits/${newHead}`);
+      const record = await this.#call<{ sha: string }>('POST', '/git/commits', {
+        message,
+        tree: body.tree.sha,
+        parents: [newHead],
+      });
+      if ((await this.#headCommit()) !== head) continue;
+      await this.#call('PATCH', `/git/refs/heads/${encodePath(this.#options.branch)}`, {
+        sha: record.body.sha,
+        force: true,
+      });
+      return;
+    }
+    throw new Error(
+      `could not rewrite ${this.#repository()}'s history: its branch kept moving after ${MAX_COMMIT_ATTEMPTS} attempts`,
+    );
+  }
+
+  /**
+   * The commit `head` would be had `paths` never been committed, making each commit not yet in
+   * `rewritten` again, parents first. A commit whose tree and parents are unchanged is kept as it is.
+   */
+  async #rewrite(
+    head: string,
+    paths: ReadonlySet<string>,
+    rewritten: Map<string, string>,
+    trees: Map<string, string>,
+  ): Promise<string> {
+    const commits = new Map<string, CommitData>();
+    // Parents before children, without recursion: a history may be thousands of commits deep.
+    const order: string[] = [];
+    const stack: { sha: string; expanded: boolean }[] = [{ sha: head, expanded: false }];
+    for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+      if (rewritten.has(top.sha) || (commits.has(top.sha) && !top.expanded)) continue;
+      if (top.expanded) {
+        order.push(top.sha);
+        continue;
+      }
+      const { body } = await this.#call<CommitData>('GET', `/git/commits/${top.sha}`);
+      commits.set(top.sha, body);
+      stack.push({ sha: top.sha, expanded: true });
+      for (const parent of body.parents) stack.push({ sha: parent.sha, expanded: false });
+    }
+    for (const sha of order) {
+      const commit = commits.get(sha) as CommitData;
+      const tree = await this.#treeWithout(commit.tree.sha, paths, trees);
+      const parents = commit.parents.map((parent) => rewritten.get(parent.sha) ?? parent.sha);
+      if (tree === commit.tree.sha && parents.every((parent, i) => parent === commit.parents[i]?.sha)) {
+        rewritten.set(sha, sha);
+        continue;
+      }
+      const { body } = await this.#call<{ sha: string }>('POST', '/git/commits', {
+        message: commit.message,
+        tree,
+        parents,
+        ...(commit.author === undefined ? {} : { author: commit.author }),
+        ...(commit.committer === undefined ? {} : { committer: commit.committer }),
+      });
+      rewritten.set(sha, body.sha);
+    }
+    return rewritten.get(head) ?? head;
+  }
+
+  /** The tree `tree` without `paths`: itself when it holds none of them. */
+  async #treeWithout(tree: string, paths: ReadonlySet<string>, trees: Map<string, string>): Promise<string> {
+    const known = trees.get(tree);
+    if (known !== undefined) return known;
+    const held = [...(await this.#blobShas({ tree })).keys()].filter((path) => paths.has(path));
+    const without =
+      held.length === 0
+        ? tree
+        : (
+            await this.#call<{ sha: string }>('POST', '/git/trees', {
+              base_tree: tree,
+              // A null sha deletes the path; GitHub drops folders left empty.
+              tree: held.map((path) => ({ path, mode: '100644', type: 'blob', sha: null })),
+            })
+          ).body.sha;
+    trees.set(tree, without);
+    return without;
   }
 
   async #commit(requests: WriteRequest[]): Promise<WriteResult[]> {
@@ -332,6 +442,15 @@ export class GitHubCaseStore implements CaseStore {
     }
   }
 }
+
+/** A commit as the Git Data API gives it; author and committer are sent back as they are when it is rewritten. */
+type CommitData = {
+  message: string;
+  tree: { sha: string };
+  parents: { sha: string }[];
+  author?: { name: string; email: string; date: string };
+  committer?: { name: string; email: string; date: string };
+};
 
 /** What GitHub says besides the data: REST's `message`, or GraphQL's `errors`. */
 type GitHubAnswer = { message?: string; errors?: { type?: string; message?: string }[] };

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, truncate } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import {
@@ -11,18 +11,19 @@ import {
   type NewIntakeRecord,
   parseIntakeRecord,
 } from '../ports/intake-queue.ts';
-import { readdirIfAny, writeFileExclusively } from './durable-file.ts';
+import { readdirIfAny, replaceFile, writeFileExclusively } from './durable-file.ts';
 
 /** The folder of marks, beside the records. */
 const COMMITTED = 'committed';
-const CommittedAtSchema = IntakeRecordSchema.shape.committedAt.unwrap();
 
 /**
  * The intake queue on this machine: one JSON file per idempotency key (by default under
- * `.data/intake`), written whole and flushed to disk before `accept` answers, and never changed
- * after. Marking it committed adds a small file under `committed/` holding the time, so nothing is
- * replaced or deleted per complaint: on a filesystem without a journal (as here), every deleted
- * file makes each file created in the next half minute slower (ext4 skips recently freed inodes).
+ * `.data/intake`), written whole and flushed to disk before `accept` answers. Marking it committed
+ * adds a small file under `committed/` holding what a repeat needs (key, reference, times), flushed,
+ * and then empties the record in place, so the submission is gone but no file is deleted per
+ * complaint: on a filesystem without a journal (as here), every deleted file makes each file
+ * created in the next half minute slower (ext4 skips recently freed inodes), and emptying a file
+ * frees its blocks, not its inode.
  */
 export class LocalFileIntakeQueue implements IntakeQueue {
   readonly directory: string;
@@ -41,12 +42,35 @@ export class LocalFileIntakeQueue implements IntakeQueue {
   }
 
   async markCommitted(key: string, committedAt: string): Promise<void> {
-    // Only a key accepted here is marked (its record is read whole only when it is read back).
-    await stat(this.#file(key));
-    // The first mark wins. Not flushed: a mark lost in a power cut only has the drain commit and
-    // mail it again, which the store (never overwrites) and the mailer (one message per key) make
-    // harmless.
-    await writeFileExclusively(this.#mark(key), CommittedAtSchema.parse(committedAt), { durable: false });
+    const record = await this.#read(key);
+    // The first mark wins.
+    if (record.payload !== undefined)
+      await this.#keepOnlyMark({ ...record, committedAt: record.committedAt ?? committedAt });
+  }
+
+  async forget(references: readonly string[]): Promise<number> {
+    const forgotten = new Set(references);
+    const names = await readdirIfAny(this.directory);
+    const keys = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
+    const records = await pLimit(16).map(keys, (key) => this.#read(key));
+    const held = records.filter((record) => forgotten.has(record.reference));
+    for (const { key } of held) {
+      // The mark first: a record left without its mark would be drained again.
+      await rm(this.#mark(key), { force: true });
+      await rm(this.#file(key), { force: true });
+    }
+    return held.length;
+  }
+
+  /**
+   * Writes the mark (flushed: from now on it is the only copy of the reference), then empties the
+   * record. A crash between the two leaves a full record beside its mark, emptied by the next call.
+   */
+  async #keepOnlyMark(record: IntakeRecord): Promise<void> {
+    const { key, reference, acceptedAt, committedAt } = record;
+    const mark = IntakeRecordSchema.parse({ key, reference, acceptedAt, committedAt });
+    await replaceFile(this.#mark(key), serialise(mark), { durable: true });
+    await truncate(this.#file(key), 0);
   }
 
   async pending(): Promise<IntakeRecord[]> {
@@ -59,9 +83,9 @@ export class LocalFileIntakeQueue implements IntakeQueue {
       .filter((name) => name.endsWith('.json'))
       .map((name) => name.slice(0, -'.json'.length))
       .filter((key) => !committed.has(key));
-    // These have no mark, so only their records are read.
-    const records = await pLimit(16).map(keys, (key) => this.#readRecord(key));
-    return records.sort(byAcceptedAt);
+    // These had no mark when listed; one marked since is read from its mark.
+    const records = await pLimit(16).map(keys, (key) => this.#read(key));
+    return records.filter((record) => record.committedAt === undefined).sort(byAcceptedAt);
   }
 
   #file(key: string): string {
@@ -72,20 +96,17 @@ export class LocalFileIntakeQueue implements IntakeQueue {
     return join(this.directory, COMMITTED, IntakeKeySchema.parse(key));
   }
 
-  /** The record with its commit time, from its mark. */
+  /** The record: its mark once committed (the submission forgotten), or the record itself. */
   async #read(key: string): Promise<IntakeRecord> {
-    const [record, committedAt] = await Promise.all([
-      this.#readRecord(key),
-      readFile(this.#mark(key), 'utf8').catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined;
-        throw error;
-      }),
-    ]);
-    return committedAt === undefined ? record : IntakeRecordSchema.parse({ ...record, committedAt });
-  }
-
-  async #readRecord(key: string): Promise<IntakeRecord> {
-    return IntakeRecordSchema.parse(JSON.parse(await readFile(this.#file(key), 'utf8')));
+    const mark = await readFile(this.#mark(key), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (mark !== undefined) return IntakeRecordSchema.parse(JSON.parse(mark));
+    const text = await readFile(this.#file(key), 'utf8');
+    // Emptied since the mark was looked for: another call marked it meanwhile.
+    if (text === '') return this.#read(key);
+    return IntakeRecordSchema.parse(JSON.parse(text));
   }
 }
 

@@ -4,7 +4,13 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import type { CaseStore, CreateResult, StoredFile, UpdateResult } from '../ports/case-store.ts';
 import { checkStorePath, folderOfPrefix, hashGitBlob } from './case-store-paths.ts';
-import { GroupCommit, planWrites, type WriteRequest, type WriteResult } from './case-store-writes.ts';
+import {
+  checkCommitMessage,
+  GroupCommit,
+  planWrites,
+  type WriteRequest,
+  type WriteResult,
+} from './case-store-writes.ts';
 import { backoff } from './concurrency.ts';
 import { replaceFile } from './durable-file.ts';
 import { GitError, git } from './git.ts';
@@ -59,6 +65,36 @@ export class LocalGitCaseStore implements CaseStore {
     // Walk only the deepest folder the prefix names: a provider's year, not every case ever.
     const files = await this.#walk(folderOfPrefix(prefix));
     return files.filter((path) => path.startsWith(prefix)).sort();
+  }
+
+  /**
+   * Rewrites every branch with `git fast-export | fast-import`, leaving out `paths`, then expires the
+   * reflogs and prunes, so the old versions are gone from `.git` and not merely unreachable. The
+   * working tree is committed first (a member of staff's unsaved-to-history edit through Decap would
+   * otherwise be lost when it is reset to the rewritten head), and checked out again afterwards.
+   * The write lock keeps this process's and the CLI's commits out meanwhile; decap-server takes no
+   * lock, so an edit saved during the rewrite may have to be saved again.
+   */
+  async expunge(paths: readonly string[], message: string): Promise<void> {
+    const expunged = new Set(paths.map(checkStorePath));
+    checkCommitMessage(message);
+    await this.#ensureRepository();
+    const release = await this.#lock();
+    try {
+      await this.#commitWorkingTree('Commit edits made before rewriting history');
+      if ((await this.#git(['rev-parse', '--verify', '--quiet', 'HEAD']).catch(() => '')) !== '') {
+        // Without data, the stream names blobs by id, so they are reused from this repository.
+        const exported = await this.#git(['fast-export', '--all', '--no-data', '--reencode=yes']);
+        await this.#git(['fast-import', '--quiet', '--force'], withoutPaths(exported, expunged));
+        // Not `reset --hard`, which would keep the old head reachable as ORIG_HEAD.
+        await this.#git(['read-tree', '-u', '--reset', 'HEAD']);
+      }
+      await this.#git(['commit', '--quiet', '--no-verify', '--allow-empty', '--message', message]);
+      await this.#git(['reflog', 'expire', '--expire=now', '--expire-unreachable=now', '--all']);
+      await this.#git(['gc', '--quiet', '--prune=now']);
+    } finally {
+      await release();
+    }
   }
 
   /** Every file under `folder`, leaving out hidden names (`.git`, temporary files). */
@@ -163,21 +199,20 @@ export class LocalGitCaseStore implements CaseStore {
    * be committed. Hidden names (temporary files, `.git`) are left alone.
    */
   async #commitLeftovers(): Promise<void> {
-    const visible = ['--', '.', ':(exclude,glob)**/.*'];
     const release = await this.#lock();
     try {
-      if ((await this.#git(['status', '--porcelain', '--untracked-files=all', ...visible])) === '') return;
-      await this.#git(['add', '--all', ...visible]);
-      await this.#git([
-        'commit',
-        '--quiet',
-        '--no-verify',
-        '--message',
-        'Commit files a stopped process left',
-      ]);
+      await this.#commitWorkingTree('Commit files a stopped process left');
     } finally {
       await release();
     }
+  }
+
+  /** Commits whatever the working tree holds that history does not, leaving out hidden names. */
+  async #commitWorkingTree(message: string): Promise<void> {
+    const visible = ['--', '.', ':(exclude,glob)**/.*'];
+    if ((await this.#git(['status', '--porcelain', '--untracked-files=all', ...visible])) === '') return;
+    await this.#git(['add', '--all', ...visible]);
+    await this.#git(['commit', '--quiet', '--no-verify', '--message', message]);
   }
 
   /** Takes the lock that keeps other processes' writes out; resolves to its release. */
@@ -199,10 +234,10 @@ export class LocalGitCaseStore implements CaseStore {
    * Runs git in the repository, retrying while another git process holds the index, and clearing
    * an index lock left by a git process that died, which would otherwise block every commit.
    */
-  async #git(args: readonly string[]): Promise<string> {
+  async #git(args: readonly string[], input?: string): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await git(['-C', this.directory, ...args]);
+        return await git(['-C', this.directory, ...args], input);
       } catch (error) {
         if (attempt >= 8 || !(error instanceof GitError) || !error.stderr.includes('index.lock')) throw error;
         await removeIfStale(join(this.directory, '.git', 'index.lock'));
@@ -210,6 +245,34 @@ export class LocalGitCaseStore implements CaseStore {
       }
     }
   }
+}
+
+/**
+ * A `git fast-export` stream with every change to `paths` left out, so the commits it rebuilds
+ * never held them. A `data <bytes>` block (a commit message) is copied whole, whatever it says.
+ */
+export function withoutPaths(stream: string, paths: ReadonlySet<string>): string {
+  const bytes = Buffer.from(stream, 'utf8');
+  const kept: Buffer[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const newline = bytes.indexOf(0x0a, at);
+    const end = newline === -1 ? bytes.length : newline + 1;
+    const line = bytes.toString('utf8', at, end);
+    at = end;
+    const data = /^data (\d+)\n$/.exec(line);
+    if (data !== null) {
+      const length = Number(data[1]);
+      kept.push(Buffer.from(line, 'utf8'), bytes.subarray(at, at + length));
+      at += length;
+      continue;
+    }
+    // `M <mode> <blob> <path>` or `D <path>`; store paths never need quoting (checkStorePath).
+    const change = /^(?:M \S+ \S+|D) (.*)\n$/.exec(line);
+    if (change !== null && paths.has(change[1] ?? '')) continue;
+    kept.push(Buffer.from(line, 'utf8'));
+  }
+  return Buffer.concat(kept).toString('utf8');
 }
 
 async function removeIfStale(lock: string): Promise<void> {

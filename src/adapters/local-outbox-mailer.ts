@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { MailArchive } from '../ports/mail-archive.ts';
 import { type Mailer, type MailMessage, MailMessageSchema } from '../ports/mailer.ts';
 import { readdirIfAny, replaceFile, writeFileExclusively } from './durable-file.ts';
 
@@ -21,7 +22,7 @@ export type OutboxEntry = z.output<typeof OutboxEntrySchema>;
  * get. Two files a message and none deleted, because creating files is this store's main cost (see
  * local-file-intake-queue.ts).
  */
-export class LocalOutboxMailer implements Mailer {
+export class LocalOutboxMailer implements Mailer, MailArchive {
   readonly directory: string;
 
   constructor(directory: string) {
@@ -35,17 +36,31 @@ export class LocalOutboxMailer implements Mailer {
     const entry = `${JSON.stringify({ id, sentAt, message } satisfies OutboxEntry, null, 2)}\n`;
     // The `.json` is also the key's claim, under a name made from the key alone: taken exclusively,
     // so two sends racing with one key mail once, and a repeat answers the first id.
-    const claim = join(
-      this.directory,
-      '.keys',
-      createHash('sha256').update(message.idempotencyKey).digest('hex'),
-    );
     const file = (extension: string) => join(this.directory, `${id}.${extension}`);
+    const claim = this.#claim(message.idempotencyKey);
     const claimed = await writeFileExclusively(claim, entry, { alsoAt: file('json') });
     if (!claimed) return { id: OutboxEntrySchema.parse(JSON.parse(await readFile(claim, 'utf8'))).id };
     // A view of the flushed `.json`, so not flushed itself.
     await replaceFile(file('html'), message.html, { durable: false });
     return { id };
+  }
+
+  /**
+   * Deletes messages whole: the `.json`, its `.html` view and its key's claim (another name of the
+   * `.json`), so a message sent again with that key would be mailed again.
+   */
+  async remove(ids: readonly string[]): Promise<void> {
+    const wanted = new Set(ids);
+    for (const entry of (await this.sent()).filter((candidate) => wanted.has(candidate.id))) {
+      await rm(this.#claim(entry.message.idempotencyKey), { force: true });
+      for (const extension of ['json', 'html']) {
+        await rm(join(this.directory, `${entry.id}.${extension}`), { force: true });
+      }
+    }
+  }
+
+  #claim(idempotencyKey: string): string {
+    return join(this.directory, '.keys', createHash('sha256').update(idempotencyKey).digest('hex'));
   }
 
   /** Every message in the outbox, oldest first. */

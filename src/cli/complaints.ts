@@ -12,7 +12,10 @@ const USAGE = `Usage:
   complaints drain
   complaints sweep [--now YYYY-MM-DD] [--provider <slug>] [--dry-run]
   complaints mail-preview [<${NOTICE_KINDS.join('|')}>]
-  complaints review-policies [--now YYYY-MM-DD]`;
+  complaints review-policies [--now YYYY-MM-DD]
+  complaints retention [--provider <slug>] [--dry-run] [--now YYYY-MM-DD]
+  complaints erase <reference> [--yes]
+  complaints subject-access (--email <address> | --phone <number>) [--out DIR]`;
 
 /**
  * Each command's module, loaded only when that command runs, with only the adapters it uses: `due`
@@ -26,6 +29,9 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   sweep: () => import('./sweep.ts'),
   'mail-preview': () => import('./mail-preview.ts'),
   'review-policies': () => import('./review-policies.ts'),
+  retention: () => import('./retention.ts'),
+  erase: () => import('./erase.ts'),
+  'subject-access': () => import('./subject-access.ts'),
 };
 
 /** This process's own wiring, each half loaded only when a command asks for it. */

@@ -13,6 +13,7 @@ import type { Provider } from '../core/provider.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { IntakeQueue } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
+import type { MailArchive } from '../ports/mail-archive.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { NoticeLedger } from '../ports/notice-ledger.ts';
 import { type Content, contentFrom } from './content.ts';
@@ -29,6 +30,8 @@ export interface Services extends Content {
   caseStore(provider: Pick<Provider, 'caseStore'>): CaseStore;
   intakeQueue: IntakeQueue;
   mailer: Mailer;
+  /** The copies of sent mail Redress keeps: the local outbox; none when mail goes through Resend. */
+  mailArchive: MailArchive | undefined;
   /** Which notices were sent. */
   noticeLedger: NoticeLedger;
   log: Log;
@@ -63,12 +66,14 @@ export function servicesFrom(settings: Settings): Services {
     }
     return store;
   };
+  const mailer = chooseMailer(settings);
   return {
     settings,
     ...contentFrom(settings),
     caseStore,
     intakeQueue: chooseIntakeQueue(settings),
-    mailer: chooseMailer(settings),
+    mailer,
+    mailArchive: mailer instanceof LocalOutboxMailer ? mailer : undefined,
     noticeLedger: chooseNoticeLedger(settings),
     log: logToConsole,
     caseUrl: (provider, path) => caseEditorUrl(settings.siteUrl, provider, path),

@@ -308,6 +308,17 @@ export const ProviderSchema = z
       /** A folder inside it, when several providers share one repository. */
       folder: z.string().min(1).optional(),
     }),
+    /**
+     * How long a closed case keeps its personal data: Redress's choice where the policy states none
+     * (none of the published policies does). Past it, names, contact details and everything a
+     * person wrote are removed, from the case store's history too; the anonymous facts stay.
+     */
+    retention: z.strictObject({
+      /** Whole years after the day the case was closed or withdrawn. */
+      yearsAfterClosure: z.number().int().positive(),
+      /** Why this long, in plain words: the privacy notice shows it. */
+      reason: z.string().min(1),
+    }),
   })
   .superRefine((provider, ctx) => {
     const contactIds = new Set(provider.contacts.map((contact) => contact.id));

@@ -23,6 +23,15 @@ export type CaseStore = {
   list(prefix: string): Promise<string[]>;
   /** Reads several files at once; paths with no file are left out of the map. */
   readMany(paths: readonly string[]): Promise<Map<string, StoredFile>>;
+  /**
+   * Removes the files at `paths` from the whole of the branch's history, so that no commit reachable
+   * from it holds any version of them, then records that with an empty commit of `message` (a verb
+   * and references: "Erase CQM-261122-7K3M9Q"). Every other file, and every commit's message, author
+   * and date, stay as they were; commits that touched nothing else remain, empty. This is how
+   * erasure and retention reach history (DESIGN, "Personal data over its life"): a store that can
+   * drop what is no longer reachable does so before answering.
+   */
+  expunge(paths: readonly string[], message: string): Promise<void>;
 };
 
 /** A file's text and the version it was read at: the git blob sha of the text. */

@@ -11,10 +11,23 @@ export type IntakeQueue = {
    * the record already kept, unchanged, so a retried post gets the reference it was first given.
    */
   accept(submission: NewIntakeRecord): Promise<AcceptResult>;
-  /** Records that the submission is in the case store, so the drain leaves it alone. */
+  /**
+   * Records that the submission is in the case store and acknowledged, so the drain leaves it alone,
+   * and forgets the submission itself: the queue holds personal data only until the case store has
+   * it (DESIGN, "Personal data over its life"). What stays is what answers a repeat: the key, the
+   * reference, and when it was accepted and committed.
+   */
   markCommitted(key: string, committedAt: string): Promise<void>;
   /** Every accepted submission not yet marked committed, oldest first. */
   pending(): Promise<IntakeRecord[]>;
+  /**
+   * Removes every record given one of `references`, committed or not, for an erasure or at the end
+   * of a case's retention: the drain never brings
+   * the case back, and nothing of it is left, not even its key (for a form sent without JavaScript,
+   * a hash of the answers). The same answers sent again are then a new complaint. Answers how many
+   * records there were.
+   */
+  forget(references: readonly string[]): Promise<number>;
 };
 
 /**
@@ -30,8 +43,11 @@ export const IntakeRecordSchema = z.strictObject({
   key: IntakeKeySchema,
   /** The case reference the complainant was given for this submission. */
   reference: z.string().min(1),
-  /** The submission as the function parsed it, kept as JSON; the queue does not look inside. */
-  payload: z.unknown(),
+  /**
+   * The submission as the function parsed it, kept as JSON; the queue does not look inside. Absent
+   * once the case is committed (or erased): the case store holds it from then on.
+   */
+  payload: z.unknown().optional(),
   /** When the submission was accepted (ISO 8601 instant). */
   acceptedAt: z.iso.datetime({ offset: true }),
   /** When its case file was committed to the case store; absent while it is pending. */

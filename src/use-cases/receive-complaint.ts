@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { type HolidayCalendar, londonDate } from '../core/calendar.ts';
 import { type Case, CaseSchema, type Derived } from '../core/case.ts';
-import { casePath, serialiseCaseFile } from '../core/case-file.ts';
+import { casePath, parseCaseFile, serialiseCaseFile } from '../core/case-file.ts';
 import { deriveClocks } from '../core/clocks.ts';
 import { acknowledgementMessage, newCaseNotice } from '../core/intake-messages.ts';
 import type { Nation } from '../core/period.ts';
@@ -58,7 +58,10 @@ export async function receiveComplaint(
     acceptedAt: now.toISOString(),
   });
   if (accepted === 'existing') services.log('intake.repeat', { reference: record.reference });
-  const stored = CaseSchema.parse(record.payload);
+  const stored =
+    record.payload === undefined
+      ? await committedCase(services, provider, record, draft)
+      : CaseSchema.parse(record.payload);
   const derived = deriveClocks(stored, provider, londonDate(now), services.calendar(provider.nation));
   // A retry of a submission still waiting for the store tries again; one already done is left alone.
   const completion =
@@ -66,6 +69,24 @@ export async function receiveComplaint(
       ? completeIntake(services, provider, record, stored, derived)
       : Promise.resolve(true);
   return { reference: record.reference, stored, derived, accepted, completion };
+}
+
+/**
+ * The case a repeated submission was committed as. The queue forgot the submission once its case
+ * was committed (it holds personal data only until then), so the case is read from the store; if
+ * it has gone from there since, the repeat is shown its first reference with the answers just sent.
+ */
+async function committedCase(
+  services: IntakeServices,
+  provider: Provider,
+  record: IntakeRecord,
+  draft: Case,
+): Promise<Case> {
+  const path = casePath(provider, { reference: record.reference, receivedAt: record.acceptedAt });
+  const file = await services.caseStore(provider).read(path);
+  if (file === undefined) return CaseSchema.parse({ ...draft, reference: record.reference });
+  const { derived: _, ...stored } = parseCaseFile(file.text, path);
+  return CaseSchema.parse(stored);
 }
 
 /**

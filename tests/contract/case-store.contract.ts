@@ -9,6 +9,12 @@ export type CaseStoreHarness = {
   open(): CaseStore;
   /** The messages of every commit made through the store, in any order. */
   commitMessages(): Promise<string[]>;
+  /**
+   * The text of every file version the store's history holds: for the local store every object in
+   * the repository, reachable or not; for GitHub, what the branch's commits reach (GitHub keeps
+   * unreachable objects until it collects them, out of Redress's reach).
+   */
+  historyTexts(): Promise<string[]>;
   close(): Promise<void>;
 };
 
@@ -191,6 +197,40 @@ export function describeCaseStoreContract(
     ])('refuses the path %j', async (path) => {
       await expect(store.create(path, 'x', 'Receive x')).rejects.toThrow(RangeError);
       await expect(store.read(path)).rejects.toThrow(RangeError);
+    });
+
+    it('expunges a file from the whole history, leaving every other file and the commits as they were', async () => {
+      await store.create('acme/2026/a.yaml', 'name: Ada Erasable\n', 'Receive A');
+      await store.create('acme/2026/b.yaml', 'name: Bo Keepable\n', 'Receive B');
+      const first = (await store.read('acme/2026/a.yaml'))?.version ?? '';
+      await store.update('acme/2026/a.yaml', 'name: Ada Erasable\nstage: 2\n', first, 'Escalate A');
+      await store.create('acme/2027/a.yaml', 'another year\n', 'Receive A2');
+
+      await store.expunge(['acme/2026/a.yaml'], 'Erase A');
+
+      expect(await harness.open().read('acme/2026/a.yaml')).toBeUndefined();
+      expect(await store.list('acme/')).toEqual(['acme/2026/b.yaml', 'acme/2027/a.yaml']);
+      expect(await store.read('acme/2026/b.yaml')).toEqual({
+        text: 'name: Bo Keepable\n',
+        version: hashGitBlob('name: Bo Keepable\n'),
+      });
+      const history = await harness.historyTexts();
+      expect(history.filter((text) => text.includes('Ada Erasable'))).toEqual([]);
+      expect(history).toContain('name: Bo Keepable\n');
+      expect(new Set((await harness.commitMessages()).map((message) => message.trim()))).toEqual(
+        new Set(['Receive A', 'Receive B', 'Escalate A', 'Receive A2', 'Erase A']),
+      );
+      // The store goes on as before, from the rewritten history.
+      expect((await store.create('acme/2026/c.yaml', 'c\n', 'Receive C')).created).toBe(true);
+      expect(await harness.open().list('acme/2026/')).toEqual(['acme/2026/b.yaml', 'acme/2026/c.yaml']);
+    });
+
+    it('refuses to expunge with a commit message that could hold personal data', async () => {
+      await store.create('acme/2026/a.yaml', 'a\n', 'Receive A');
+      await expect(store.expunge(['acme/2026/a.yaml'], 'Erase A\n\nAda Example asked')).rejects.toThrow(
+        RangeError,
+      );
+      expect((await store.read('acme/2026/a.yaml'))?.text).toBe('a\n');
     });
 
     it.each(['../', '/etc/', 'acme/../../'])(

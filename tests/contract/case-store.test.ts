@@ -16,6 +16,17 @@ async function git(directory: string, ...args: string[]): Promise<string> {
   return (await run('git', ['-C', directory, ...args])).stdout;
 }
 
+/** The content of every object in the repository's object database, reachable or not. */
+async function everyObject(directory: string): Promise<string[]> {
+  const listed = await git(directory, 'cat-file', '--batch-all-objects', '--batch-check=%(objectname)');
+  return Promise.all(
+    listed
+      .split('\n')
+      .filter(Boolean)
+      .map((sha) => git(directory, 'cat-file', '-p', sha)),
+  );
+}
+
 async function temporaryDirectory(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'redress-cases-'));
 }
@@ -26,6 +37,7 @@ describeCaseStoreContract('the local git case store', async () => {
     open: () => new LocalGitCaseStore(directory),
     commitMessages: async () =>
       (await git(directory, 'log', '--format=%B%x00')).split('\0\n').filter(Boolean),
+    historyTexts: () => everyObject(directory),
     close: () => rm(directory, { recursive: true, force: true }),
   };
 });
@@ -41,6 +53,7 @@ describeCaseStoreContract('the GitHub case store (Git Data API, local stand-in f
   return {
     open: () => openGitHubStore(standIn),
     commitMessages: async () => standIn.commitMessages(),
+    historyTexts: async () => standIn.reachableTexts(),
     close: () => standIn.close(),
   };
 });
@@ -123,6 +136,30 @@ describe('the local git case store, as git and Decap see it', () => {
   });
 });
 
+describe('the local git case store, expunging', () => {
+  let directory: string;
+  beforeEach(async () => {
+    directory = join(await temporaryDirectory(), 'cases');
+  });
+  afterEach(async () => {
+    await rm(join(directory, '..'), { recursive: true, force: true });
+  });
+
+  it('keeps an edit staff saved through Decap (working tree only) and leaves a clean, small repository', async () => {
+    const store = new LocalGitCaseStore(directory);
+    await store.create('acme/2026/a.yaml', 'name: Ada Erasable\n', 'Receive A');
+    await store.create('acme/2026/b.yaml', 'v1\n', 'Receive B');
+    await writeFile(join(directory, 'acme/2026/b.yaml'), 'saved in Decap\n');
+    await store.expunge(['acme/2026/a.yaml'], 'Erase A');
+    expect(await git(directory, 'show', 'HEAD:acme/2026/b.yaml')).toBe('saved in Decap\n');
+    expect(await git(directory, 'status', '--porcelain', '--untracked-files=all')).toBe('');
+    // No reflog, ORIG_HEAD or loose object keeps the old commits.
+    expect(await git(directory, 'reflog', '--all')).not.toContain('Receive A');
+    expect(await git(directory, 'count-objects', '-v')).toContain('count: 0\n');
+    expect(await git(directory, 'cat-file', '-t', 'ORIG_HEAD').catch(() => 'none')).toBe('none');
+  });
+});
+
 describe('the GitHub case store, as GitHub sees it', () => {
   let standIn: GitHubStandIn;
   beforeEach(async () => {
@@ -141,6 +178,27 @@ describe('the GitHub case store, as GitHub sees it', () => {
     // The first write goes alone; the other nineteen wait for it and go together.
     expect(standIn.commitMessages()).toHaveLength(2);
     expect(contentRequests()).toBe(6);
+  });
+
+  it('rewrites a staff commit that lands while history is being rewritten, instead of dropping it', async () => {
+    const store = openGitHubStore(standIn);
+    await store.create('acme/2026/a.yaml', 'name: Ada Erasable\n', 'Receive A');
+    await store.create('acme/2026/b.yaml', 'v1\n', 'Receive B');
+    // A member of staff saves in Decap when the rewrite makes its first commit.
+    standIn.beforeNext('POST', '/git/commits', () =>
+      standIn.commitAsStaff('acme/2026/a.yaml', 'name: Ada Erasable\nnote: called\n', 'Update A'),
+    );
+    standIn.beforeNext('POST', '/git/commits', () =>
+      standIn.commitAsStaff('acme/2026/b.yaml', 'v2\n', 'Update B'),
+    );
+    await store.expunge(['acme/2026/a.yaml'], 'Erase A');
+    expect(await store.list('acme/')).toEqual(['acme/2026/b.yaml']);
+    expect((await store.read('acme/2026/b.yaml'))?.text).toBe('v2\n');
+    expect(standIn.commitMessages()).toEqual(['Erase A', 'Update B', 'Update A', 'Receive B', 'Receive A']);
+    expect(standIn.reachableTexts().filter((text) => text.includes('Ada Erasable'))).toEqual([]);
+    const moves = standIn.requests.filter((request) => request.method === 'PATCH').length;
+    // Two writes, then one forced move: the check before it found the staff commits in time.
+    expect(moves).toBe(3);
   });
 
   it('waits as GitHub’s secondary rate limit asks (retry-after), then commits', async () => {

@@ -5,6 +5,8 @@ import type { IntakeQueue, NewIntakeRecord } from '../../src/ports/intake-queue.
 export type IntakeQueueHarness = {
   /** A queue over the harness's storage; each call is a separate instance, as another process would have. */
   open(): IntakeQueue;
+  /** Every byte the queue's storage holds, as text: what a search for a person's name would read. */
+  stored(): Promise<string>;
   close(): Promise<void>;
 };
 
@@ -77,16 +79,36 @@ export function describeIntakeQueueContract(
     );
 
     it('stops listing a record once it is marked committed, and keeps the first commit time', async () => {
-      const record = submission('key-aaaaaaaa');
-      await queue.accept(record);
+      const { payload: _, ...record } = submission('key-aaaaaaaa');
+      await queue.accept({ ...record, payload: submission('key-aaaaaaaa').payload });
       await queue.markCommitted(record.key, '2026-01-01T09:00:01.000Z');
       await harness.open().markCommitted(record.key, '2026-01-01T09:30:00.000Z');
       expect(await queue.pending()).toEqual([]);
+      // The submission itself is forgotten; a repeat still gets its reference.
       expect(await queue.accept(submission('key-aaaaaaaa', { reference: 'ACM-260101-OTHER0' }))).toEqual({
         accepted: 'existing',
         record: { ...record, committedAt: '2026-01-01T09:00:01.000Z' },
       });
       expect(await queue.pending()).toEqual([]);
+    });
+
+    it('keeps no personal data once a submission is committed, nor once it is forgotten', async () => {
+      await queue.accept(submission('key-aaaaaaaa'));
+      await queue.accept(submission('key-bbbbbbbb'));
+      await queue.markCommitted('key-aaaaaaaa', '2026-01-01T09:00:01.000Z');
+      expect(await harness.stored()).toContain('Ada Example');
+      expect(await queue.forget(['ACM-260101-KEY-BB'])).toBe(1);
+      expect(await harness.stored()).not.toContain('Ada Example');
+    });
+
+    it('forgets a submission by its reference: the drain never sees it again, and the same key is new again', async () => {
+      const erased = submission('key-aaaaaaaa');
+      await queue.accept(erased);
+      await queue.accept(submission('key-bbbbbbbb'));
+      expect(await harness.open().forget([erased.reference, 'ACM-260101-NOBODY'])).toBe(1);
+      expect(await queue.forget([erased.reference])).toBe(0);
+      expect((await queue.pending()).map((record) => record.key)).toEqual(['key-bbbbbbbb']);
+      expect((await queue.accept(erased)).accepted).toBe('new');
     });
 
     it('lists pending records oldest first', async () => {

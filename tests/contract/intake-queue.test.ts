@@ -8,10 +8,18 @@ import { BlobsIntakeQueue } from '../../src/adapters/blobs-intake-queue.ts';
 import { LocalFileIntakeQueue } from '../../src/adapters/local-file-intake-queue.ts';
 import { describeIntakeQueueContract } from './intake-queue.contract.ts';
 
+/** The text of every file under `directory`. */
+async function everything(directory: string): Promise<string> {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return (await Promise.all(files.map((file) => readFile(file, 'utf8')))).join('\n');
+}
+
 describeIntakeQueueContract('the local file intake queue', async () => {
   const directory = await mkdtemp(join(tmpdir(), 'redress-intake-'));
   return {
     open: () => new LocalFileIntakeQueue(directory),
+    stored: () => everything(directory),
     close: () => rm(directory, { recursive: true, force: true }),
   };
 });
@@ -37,6 +45,7 @@ describeIntakeQueueContract(
             consistency: 'strong',
           }),
         ),
+      stored: () => everything(directory),
       close: async () => {
         await server.stop();
         await rm(directory, { recursive: true, force: true });
@@ -69,14 +78,19 @@ describe('the local file intake queue, on disk', () => {
     expect(await readdir(directory)).toEqual(['key-aaaaaaaa.json']);
   });
 
-  it('keeps the record as accepted and marks it committed beside it, without replacing or deleting a file', async () => {
+  it('marks a record committed beside it and empties it in place, without deleting a file', async () => {
     await queue.accept(record('key-aaaaaaaa'));
     const accepted = await stat(join(directory, 'key-aaaaaaaa.json'));
     await Promise.all(
       Array.from({ length: 3 }, () => queue.markCommitted('key-aaaaaaaa', '2026-01-01T09:00:01Z')),
     );
-    expect((await stat(join(directory, 'key-aaaaaaaa.json'))).ino).toBe(accepted.ino);
-    expect(await readFile(join(directory, 'committed', 'key-aaaaaaaa'), 'utf8')).toBe('2026-01-01T09:00:01Z');
+    expect(await stat(join(directory, 'key-aaaaaaaa.json'))).toMatchObject({ ino: accepted.ino, size: 0 });
+    expect(JSON.parse(await readFile(join(directory, 'committed', 'key-aaaaaaaa'), 'utf8'))).toEqual({
+      key: 'key-aaaaaaaa',
+      reference: 'R',
+      acceptedAt: '2026-01-01T09:00:00Z',
+      committedAt: '2026-01-01T09:00:01Z',
+    });
     expect(await readdir(join(directory, 'committed'))).toEqual(['key-aaaaaaaa']);
   });
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES, handleSubmission } from '../../functions/submit-complaint.mts';
@@ -287,6 +289,22 @@ describe('never lost, never twice', () => {
     expect((await again.json()).reference).toBe(first.reference);
     expect((await world.cases()).size).toBe(1);
     expect((await world.sent()).filter((entry) => entry.message.tag === 'acknowledgement')).toHaveLength(1);
+  });
+
+  it('a repeat after the case is committed gets the same reference and dates, though the queue has forgotten the complaint', async () => {
+    const fields = validFields({ submissionId: randomUUID() });
+    const first = await (await submit(jsonPost('cqm', fields))).json();
+    await world.settle();
+    const queued = await readdir(join(world.dir, 'intake'), { recursive: true });
+    const kept = await Promise.all(
+      queued.map((name) => readFile(join(world.dir, 'intake', name), 'utf8').catch(() => '')),
+    );
+    expect(kept.join('\n')).toContain(first.reference);
+    expect(kept.join('\n')).not.toContain('Ada');
+    const again = await submit(jsonPost('cqm', fields));
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(first);
+    expect((await world.cases()).size).toBe(1);
   });
 
   it('going back and resubmitting the same answers without JavaScript makes one case', async () => {

@@ -312,6 +312,7 @@ describe('the deadline sweep', () => {
       read: (...args) => world.store.read(...args),
       list: (...args) => world.store.list(...args),
       readMany: (...args) => world.store.readMany(...args),
+      expunge: (...args) => world.store.expunge(...args),
       async update(...args) {
         if (!edited) {
           edited = true;

@@ -40,6 +40,12 @@ export type GitHubStandIn = {
   exceedGraphQLResources(count: number): void;
   /** Messages of the commits on the branch, newest first, leaving out the repository's first commit. */
   commitMessages(): string[];
+  /** The text of every file version any commit reachable from the branch holds. */
+  reachableTexts(): string[];
+  /** Commits `text` to `path` on the branch directly, as a member of staff saving in Decap does. */
+  commitAsStaff(path: string, text: string, message: string): void;
+  /** Runs `action` once, when the next request of `method` to a path ending in `pathEnd` arrives. */
+  beforeNext(method: string, pathEnd: string, action: () => void): void;
   close(): Promise<void>;
 };
 
@@ -182,23 +188,28 @@ export async function startGitHubStandIn({
         : [{ ...entry, path }];
     });
 
-  /** A new tree: `base` with each path set to its blob, creating folders as needed. */
-  const withFiles = (base: string | undefined, files: { path: string[]; sha: string }[]): string => {
+  /**
+   * A new tree: `base` with each path set to its blob, creating folders as needed, or, for a null
+   * sha, deleted; like GitHub, a folder left empty is dropped.
+   */
+  const withFiles = (base: string | undefined, files: { path: string[]; sha: string | null }[]): string => {
     const entries = new Map(
       (base === undefined ? [] : get(base, 'tree').entries).map((entry) => [entry.name, entry]),
     );
-    const byFirst = new Map<string, { path: string[]; sha: string }[]>();
+    const byFirst = new Map<string, { path: string[]; sha: string | null }[]>();
     for (const file of files) {
       const [first, ...rest] = file.path;
       if (first === undefined || first === '')
         throw new HttpError(422, 'tree.path contains a malformed path component');
-      if (rest.length === 0) entries.set(first, { name: first, mode: '100644', type: 'blob', sha: file.sha });
-      else byFirst.set(first, [...(byFirst.get(first) ?? []), { path: rest, sha: file.sha }]);
+      if (rest.length > 0) byFirst.set(first, [...(byFirst.get(first) ?? []), { path: rest, sha: file.sha }]);
+      else if (file.sha === null) entries.delete(first);
+      else entries.set(first, { name: first, mode: '100644', type: 'blob', sha: file.sha });
     }
     for (const [name, nested] of byFirst) {
       const existing = entries.get(name);
       const sha = withFiles(existing?.type === 'tree' ? existing.sha : undefined, nested);
-      entries.set(name, { name, mode: '40000', type: 'tree', sha });
+      if (get(sha, 'tree').entries.length === 0) entries.delete(name);
+      else entries.set(name, { name, mode: '40000', type: 'tree', sha });
     }
     return writeTree([...entries.values()]);
   };
@@ -371,11 +382,17 @@ export async function startGitHubStandIn({
       /^\/git\/trees$/,
       (_match, body) => {
         const baseTree = body.base_tree === undefined ? undefined : String(body.base_tree);
-        const files = (body.tree as { path: string; sha?: string; content?: string }[]).map((entry) => ({
-          path: entry.path.split('/'),
-          sha:
-            entry.content !== undefined ? writeBlob(Buffer.from(entry.content, 'utf8')) : (entry.sha ?? ''),
-        }));
+        const files = (body.tree as { path: string; sha?: string | null; content?: string }[]).map(
+          (entry) => ({
+            path: entry.path.split('/'),
+            sha:
+              entry.content !== undefined
+                ? writeBlob(Buffer.from(entry.content, 'utf8'))
+                : entry.sha === null
+                  ? null
+                  : (entry.sha ?? ''),
+          }),
+        );
         return [201, { sha: withFiles(baseTree, files) }];
       },
     ],
@@ -446,12 +463,21 @@ export async function startGitHubStandIn({
     response.end(JSON.stringify(json));
   };
 
+  let hooks: { method: string; pathEnd: string; action: () => void }[] = [];
+
   const server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? '/', 'http://stand-in');
     const method = request.method ?? 'GET';
     requests.push({ method, path: url.pathname });
+    const hook = hooks.find(
+      (candidate) => candidate.method === method && url.pathname.endsWith(candidate.pathEnd),
+    );
+    if (hook !== undefined) {
+      hooks = hooks.filter((candidate) => candidate !== hook);
+      hook.action();
+    }
 
     if (rateLimit.count > 0) {
       rateLimit = { ...rateLimit, count: rateLimit.count - 1 };
@@ -562,6 +588,31 @@ export async function startGitHubStandIn({
         messages.push(get(sha, 'commit').message);
       }
       return messages.slice(0, -1);
+    },
+    reachableTexts() {
+      const texts = new Set<string>();
+      const seen = new Set<string>();
+      const queue = [refs.get(`heads/${branch}`) as string];
+      for (let sha = queue.pop(); sha !== undefined; sha = queue.pop()) {
+        if (seen.has(sha)) continue;
+        seen.add(sha);
+        const commit = get(sha, 'commit');
+        queue.push(...commit.parents);
+        for (const entry of walk(commit.tree)) {
+          if (entry.type === 'blob') texts.add(get(entry.sha, 'blob').data.toString('utf8'));
+        }
+      }
+      return [...texts];
+    },
+    commitAsStaff(path, text, message) {
+      const head = refs.get(`heads/${branch}`) as string;
+      const tree = withFiles(get(head, 'commit').tree, [
+        { path: path.split('/'), sha: writeBlob(Buffer.from(text, 'utf8')) },
+      ]);
+      refs.set(`heads/${branch}`, writeCommit(tree, [head], message));
+    },
+    beforeNext(method, pathEnd, action) {
+      hooks.push({ method, pathEnd, action });
     },
     close: () =>
       new Promise((resolve, reject) => {

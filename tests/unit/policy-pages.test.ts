@@ -213,6 +213,17 @@ describe('the built pages', () => {
     }
   });
 
+  it('the privacy notice says how long each provider keeps a closed case, and why, from its provider file', async () => {
+    const text = toText(await page('privacy'));
+    for (const provider of providers) {
+      const { yearsAfterClosure, reason } = provider.retention;
+      expect(text).toContain(
+        `${provider.name}: ${yearsAfterClosure} years after the complaint is closed. ${reason}`,
+      );
+    }
+    expect(text).not.toContain('Ask the provider you complain to for its retention period');
+  });
+
   it('the procedure page lists the stages in order with the policy sentence behind each timescale', async () => {
     const html = await page('cqm/procedure');
     const positions = [

@@ -1,0 +1,31 @@
+import { parseArgs } from 'node:util';
+import { applyRetention } from '../use-cases/personal-data.ts';
+import { type Command, findProvider, todayFrom } from './arguments.ts';
+
+/**
+ * Removes the personal data of closed cases past their provider's retention period, keeping their
+ * anonymous facts (DESIGN, "Personal data over its life"). The same work as the daily function.
+ */
+export const run: Command = async (args, io, wiring) => {
+  const { values } = parseArgs({
+    args,
+    options: { now: { type: 'string' }, provider: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    strict: true,
+  });
+  const today = todayFrom(values.now);
+  const wired = await wiring.services();
+  const all = await wired.providers();
+  const providers = values.provider === undefined ? all : [findProvider(all, values.provider)];
+  const dryRun = values['dry-run'] ?? false;
+  const removed = await applyRetention(wired, providers, today, dryRun);
+  for (const entry of removed) {
+    io.out(`${entry.provider} ${entry.reference}: kept until ${entry.keptUntil}`);
+  }
+  const count = `${removed.length} ${removed.length === 1 ? 'case' : 'cases'}`;
+  io.out(
+    dryRun
+      ? `would remove the personal data of ${count} past retention on ${today}`
+      : `removed the personal data of ${count} past retention on ${today}`,
+  );
+  return 0;
+};

@@ -1,0 +1,242 @@
+import { stringify } from 'yaml';
+import { type CaseFile, CaseSchema } from '../core/case.ts';
+import { caseFolder, parseCaseFile } from '../core/case-file.ts';
+import type { IsoDate } from '../core/period.ts';
+import {
+  anonymiseCase,
+  anonymousCasePath,
+  caseConcerns,
+  isPastRetention,
+  keptUntil,
+  type PersonQuery,
+  type REMOVAL_REASONS,
+} from '../core/personal-data.ts';
+import type { Provider } from '../core/provider.ts';
+import type { CaseStore } from '../ports/case-store.ts';
+import type { IntakeQueue } from '../ports/intake-queue.ts';
+import type { Log } from '../ports/log.ts';
+import type { ArchivedMail, MailArchive } from '../ports/mail-archive.ts';
+
+/**
+ * Personal data over its life (DESIGN): removing it when a closed case's retention period ends,
+ * erasing one complainant's on request, and finding all of a person's for a subject access request.
+ * Each reaches everywhere Redress keeps personal data: the case store and its history, the intake
+ * queue and the local outbox. The notice ledger and the log hold references only.
+ */
+export interface PersonalDataServices {
+  caseStore(provider: Provider): CaseStore;
+  intakeQueue: IntakeQueue;
+  /** The copies of sent mail Redress keeps; none when mail goes through Resend. */
+  mailArchive: MailArchive | undefined;
+  log: Log;
+}
+
+type StoredCase = { provider: Provider; path: string; file: CaseFile };
+
+/** Every case file of `provider`; one that cannot be read is named in the log and left alone. */
+async function readCases(services: PersonalDataServices, provider: Provider): Promise<StoredCase[]> {
+  const store = services.caseStore(provider);
+  const paths = (await store.list(`${caseFolder(provider)}/`)).filter((path) => path.endsWith('.yaml'));
+  const files = await store.readMany(paths);
+  return [...files].flatMap(([path, { text }]) => {
+    try {
+      return [{ provider, path, file: parseCaseFile(text, path) }];
+    } catch {
+      services.log('personal-data.unreadable', { provider: provider.slug, path });
+      return [];
+    }
+  });
+}
+
+/**
+ * Keeps the anonymous facts of `cases` (one store's), then removes the case files from the store's
+ * history, the queue's records of them and the mail about them. The facts are written first, so a
+ * run stopped half way leaves every case either whole or with its facts kept: the next run ends it.
+ */
+async function removeCases(
+  services: PersonalDataServices,
+  store: CaseStore,
+  cases: readonly StoredCase[],
+  today: IsoDate,
+  because: (typeof REMOVAL_REASONS)[number],
+  message: string,
+): Promise<void> {
+  await Promise.all(
+    cases.map(({ provider, file }) => {
+      const facts = anonymiseCase(file, today, because);
+      const text = stringify(facts, { lineWidth: 0 });
+      return store.create(anonymousCasePath(provider, facts), text, `Keep the facts of ${file.reference}`);
+    }),
+  );
+  await store.expunge(
+    cases.map(({ path }) => path),
+    message,
+  );
+  const references = cases.map(({ file }) => file.reference);
+  await services.intakeQueue.forget(references);
+  await removeMailAbout(services, references);
+}
+
+/** Every message kept that names one of `references`: those about the cases. */
+async function mailAbout(
+  archive: MailArchive | undefined,
+  references: readonly string[],
+): Promise<ArchivedMail[]> {
+  if (archive === undefined || references.length === 0) return [];
+  const messages = await archive.sent();
+  return messages.filter((entry) => {
+    const text = JSON.stringify(entry.message);
+    return references.some((reference) => text.includes(reference));
+  });
+}
+
+async function removeMailAbout(services: PersonalDataServices, references: readonly string[]): Promise<void> {
+  const messages = await mailAbout(services.mailArchive, references);
+  await services.mailArchive?.remove(messages.map((entry) => entry.id));
+}
+
+/** A case whose personal data a retention run removed (or, in a dry run, would remove). */
+export interface RetentionEntry {
+  provider: string;
+  reference: string;
+  keptUntil: IsoDate;
+}
+
+/**
+ * Removes the personal data of every closed case past its provider's retention period
+ * (`retention.yearsAfterClosure` after it was closed or withdrawn), keeping its anonymous facts.
+ * Every case of one provider goes in one rewrite of its store's history: rewriting costs the same
+ * for one case as for many.
+ */
+export async function applyRetention(
+  services: PersonalDataServices,
+  providers: readonly Provider[],
+  today: IsoDate,
+  dryRun: boolean,
+): Promise<RetentionEntry[]> {
+  const removed: RetentionEntry[] = [];
+  for (const provider of providers) {
+    const due = (await readCases(services, provider)).filter(({ file }) =>
+      isPastRetention(file, provider.retention, today),
+    );
+    if (due.length === 0) continue;
+    if (!dryRun) {
+      const message = `Remove personal data of ${due.length} ${provider.slug} cases past retention`;
+      await removeCases(services, services.caseStore(provider), due, today, 'retention', message);
+      services.log('retention.removed', { provider: provider.slug, cases: due.length });
+    }
+    for (const { file } of due) {
+      removed.push({
+        provider: provider.slug,
+        reference: file.reference,
+        keptUntil: keptUntil(file, provider.retention) as IsoDate,
+      });
+    }
+  }
+  return removed;
+}
+
+/** What an erasure found of a reference, and (once confirmed) removed. */
+export interface Erasure {
+  reference: string;
+  /** The case file and its provider, when the case store has it. */
+  stored: { provider: string; path: string; status: CaseFile['status'] } | undefined;
+  /** Submissions under the reference still waiting in the intake queue. */
+  pending: number;
+  /** Copies of mail about the case in the local outbox. */
+  messages: number;
+  erased: boolean;
+}
+
+/**
+ * Erases one complaint's personal data everywhere Redress keeps it: the case file and every
+ * version of it in the case store's history (its anonymous facts are kept, as at the end of
+ * retention), the intake queue, and the local outbox. Only once `confirmed`; before that it answers
+ * what it found. The case store's history records the erasure by reference only ("Erase <reference>").
+ */
+export async function eraseComplaint(
+  services: PersonalDataServices,
+  providers: readonly Provider[],
+  reference: string,
+  today: IsoDate,
+  confirmed: boolean,
+): Promise<Erasure> {
+  const file = `/${reference.toLowerCase()}.yaml`;
+  let found: StoredCase | undefined;
+  for (const provider of providers) {
+    const store = services.caseStore(provider);
+    const path = (await store.list(`${caseFolder(provider)}/`)).find((candidate) => candidate.endsWith(file));
+    const stored = path === undefined ? undefined : await store.read(path);
+    if (path !== undefined && stored !== undefined) {
+      found = { provider, path, file: parseCaseFile(stored.text, path) };
+      break;
+    }
+  }
+  const pending = (await services.intakeQueue.pending()).filter((record) => record.reference === reference);
+  const messages = await mailAbout(services.mailArchive, [reference]);
+  const erasure: Erasure = {
+    reference,
+    stored:
+      found === undefined
+        ? undefined
+        : { provider: found.provider.slug, path: found.path, status: found.file.status },
+    pending: pending.length,
+    messages: messages.length,
+    erased: false,
+  };
+  if (!confirmed || (found === undefined && pending.length === 0 && messages.length === 0)) return erasure;
+  if (found !== undefined) {
+    await removeCases(
+      services,
+      services.caseStore(found.provider),
+      [found],
+      today,
+      'erasure',
+      `Erase ${reference}`,
+    );
+  } else {
+    await services.intakeQueue.forget([reference]);
+    await removeMailAbout(services, [reference]);
+  }
+  services.log('erasure.done', { reference });
+  return { ...erasure, erased: true };
+}
+
+/** Everything Redress holds about one person, for a subject access request (UK GDPR, Article 15). */
+export interface SubjectAccess {
+  /** Cases they complained in, or complained in for someone else. */
+  cases: { provider: string; path: string; case: CaseFile }[];
+  /** Their complaints accepted but not yet in the case store. */
+  pending: { reference: string; acceptedAt: string; submission: unknown }[];
+  /** Copies of mail to them or about their cases. */
+  messages: ArchivedMail[];
+}
+
+/** Finds every case, waiting submission and kept message that concerns the person `query` names. */
+export async function findPersonalData(
+  services: PersonalDataServices,
+  providers: readonly Provider[],
+  query: PersonQuery,
+): Promise<SubjectAccess> {
+  const cases: SubjectAccess['cases'] = [];
+  for (const provider of providers) {
+    for (const { path, file } of await readCases(services, provider)) {
+      if (caseConcerns(file, query)) cases.push({ provider: provider.slug, path, case: file });
+    }
+  }
+  const pending = (await services.intakeQueue.pending()).flatMap((record) => {
+    const submission = CaseSchema.safeParse(record.payload);
+    if (!submission.success || !caseConcerns(submission.data, query)) return [];
+    return [{ reference: record.reference, acceptedAt: record.acceptedAt, submission: submission.data }];
+  });
+  const references = [
+    ...cases.map((found) => found.case.reference),
+    ...pending.map((found) => found.reference),
+  ];
+  const about = new Set((await mailAbout(services.mailArchive, references)).map((entry) => entry.id));
+  const address = 'email' in query ? query.email.trim().toLowerCase() : undefined;
+  const messages = (await services.mailArchive?.sent())?.filter(
+    (entry) => about.has(entry.id) || entry.message.to.some((to) => to.toLowerCase() === address),
+  );
+  return { cases, pending, messages: messages ?? [] };
+}
