@@ -26,7 +26,7 @@ function rulesOf(provider: Provider): string[] {
   const lines = [
     `${slug} nation: ${provider.nation}`,
     `${slug} channels: ${provider.channels.accepted.join(', ')}`,
-    `${slug} intake contact: ${provider.intakeContact}`,
+    `${slug} case team: ${provider.caseTeam?.emails.join(', ') ?? 'none'}`,
     `${slug} time limit: ${timeLimit ? period(timeLimit.within) : 'none'}`,
     `${slug} exclusions: ${provider.exclusions.map((e) => `${e.topic} → ${e.routeTo}`).join('; ') || 'none'}`,
     `${slug} representatives: ${

@@ -78,11 +78,11 @@ describe('a valid complaint', () => {
       'You should receive a full response by Monday 14 December 2026.',
     );
     expect(acknowledgement?.message.text).toContain('Stage 2');
-    // CQM publishes no email address for its Managing Director, so no notice can be mailed.
+    // CQM's policy gives no address for a case team, and these fixtures set none, so no notice is mailed.
     expect(sent.filter((entry) => entry.message.tag === 'new-case')).toEqual([]);
   });
 
-  it("tells the provider's intake contact of a new case with the reference and dates only", async () => {
+  it("tells the provider's case team of a new case with the reference and dates only", async () => {
     const response = await submit(jsonPost('dynamic-training', validFields()));
     const { reference } = await response.json();
     const notice = (await world.sent()).find((entry) => entry.message.tag === 'new-case');

@@ -65,6 +65,8 @@ describe('a bad provider file is refused with every problem, its field and its l
       `${FILE}:18: stages[0].id must use lower-case letters, digits and single hyphens, like "stage-1" (found "Informal Stage")`],
     ['a bad email address', edit(GOOD, 'quality@example.org', 'quality at example.org'),
       `${FILE}:12: contacts[1].email must be an email address (found "quality at example.org")`],
+    ['a case team with neither the policy’s sentence nor Redress’s reason', edit(GOOD, `, note: "Redress's choice: the case team's own address." }`, ' }'),
+      `${FILE}:13: caseTeam must quote the policy sentence that names the address, or say in a note why Redress chose it`],
     ['an empty quote', edit(GOOD, 'quote: We keep a complaints log.', 'quote: ""'),
       `${FILE}:40: log.quote must not be empty`],
     ['a clock for a channel the provider does not accept', edit(GOOD, 'appliesTo: [email]', 'appliesTo: [telephone]'),
