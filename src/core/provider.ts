@@ -123,6 +123,11 @@ export const StageSchema = z.strictObject({
   escalateWithin: ClockRuleSchema.optional(),
   /** Contact ids told when a clock at this stage is overdue. */
   escalationContacts: z.array(SlugSchema).default([]),
+  /**
+   * Who may not handle this stage, beyond the handler of the stage before it (never allowed):
+   * `earlier-stages` excludes everyone who handled any earlier stage, as an appeal heard afresh.
+   */
+  independence: z.strictObject({ excludes: z.literal('earlier-stages'), quote: QuoteSchema }).optional(),
 });
 export type Stage = z.output<typeof StageSchema>;
 

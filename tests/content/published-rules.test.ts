@@ -51,6 +51,7 @@ function rulesOf(provider: Provider): string[] {
     if (stage.chase)
       lines.push(`${at} chase: ${period(stage.chase.after)}, notify ${stage.chase.notify.join(', ')}`);
     if (stage.escalateWithin) lines.push(`${at} escalate: ${clock(stage.escalateWithin)}`);
+    if (stage.independence) lines.push(`${at} independence: excludes ${stage.independence.excludes}`);
     if (stage.escalationContacts.length > 0) {
       lines.push(`${at} overdue notices to: ${stage.escalationContacts.join(', ')}`);
     }
