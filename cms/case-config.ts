@@ -1,5 +1,5 @@
 import { DEFAULTS } from '../src/composition/defaults.ts';
-import { type CaseEventType, CaseSchema, DerivedSchema } from '../src/core/case.ts';
+import { type Case, type CaseEventType, CaseSchema, DerivedSchema } from '../src/core/case.ts';
 import type { Provider } from '../src/core/provider.ts';
 import {
   type DecapField,
@@ -19,13 +19,22 @@ import {
 export const DERIVED_WIDGET = 'derived-clocks';
 /** The custom widget that shows a case's reference, given on first save and never edited. */
 export const REFERENCE_WIDGET = 'case-reference';
+/** The custom widget that shows a case's stage or status by name: worked out from the events on save. */
+export const POSITION_WIDGET = 'case-position';
+
+/** How each status reads. */
+export const STATUS_LABELS: Record<Case['status'], string> = {
+  open: 'Open',
+  closed: 'Closed',
+  withdrawn: 'Withdrawn',
+};
 
 /**
- * Fields the editor fills in when a new case is first saved (see `completeNewCase`), so the form
- * does not ask staff for them: the reference, the "received" event that starts the clocks, and an
- * empty derived block the deadline sweep fills in.
+ * Fields the editor fills in on save, so the form does not ask staff for them: the reference (on
+ * the first save), stage and status (worked out from the events by the decider), the "received"
+ * event that starts the clocks, and the derived block.
  */
-export const FILLED_ON_SAVE = ['reference', 'events', 'derived'] as const;
+export const FILLED_ON_SAVE = ['reference', 'stage', 'status', 'events', 'derived'] as const;
 
 /**
  * The stored fields in the order a handler works through a case: how it arrived; who complains
@@ -79,6 +88,8 @@ const HINTS: Partial<Record<(typeof CASE_FIELD_ORDER)[number], string>> = {
   adjustments: 'Communication needs and the adjustments agreed (Equality Act 2010).',
   events: 'Add what happened, oldest first: the clocks are worked out from these.',
   derived: 'Worked out by Redress from the events; it cannot be edited here.',
+  stage: 'Worked out from the events when the case is saved: to move it on, add an "escalated" event.',
+  status: 'Worked out from the events when the case is saved: to close the case, add a "case closed" event.',
 };
 
 /** Production backend settings; the local backend needs none. */
@@ -114,6 +125,27 @@ export function buildCaseFields(provider: Provider): DecapField[] {
       return { name, label: 'Provider', widget: 'hidden', required: true, default: provider.slug };
     }
     if (top && name === 'events') return undefined;
+    if (top && name === 'stage') {
+      const labels = Object.fromEntries(provider.stages.map((stage) => [stage.id, stage.name]));
+      return {
+        name,
+        label: 'Stage',
+        widget: POSITION_WIDGET,
+        required: false,
+        default: firstFormalStage(provider),
+        labels,
+      };
+    }
+    if (top && name === 'status') {
+      return {
+        name,
+        label: 'Status',
+        widget: POSITION_WIDGET,
+        required: false,
+        default: 'open',
+        labels: STATUS_LABELS,
+      };
+    }
     // A stage id is one of this provider's stages.
     if ((name === 'stage' || name === 'toStage') && schema.pattern !== undefined) {
       const preset = top ? { default: firstFormalStage(provider) } : {};
@@ -152,8 +184,6 @@ function decorate(field: DecapField, provider: Provider): DecapField {
           ? 'telephone'
           : provider.channels.accepted[0],
       };
-    case 'status':
-      return { ...withHint, default: 'open' };
     case 'receivedAt':
       // Decap's datetime widget fills in the moment the form opens: a call is logged as it is taken.
       return { ...withHint, default: '{{now}}' };

@@ -3,9 +3,16 @@ import { createElement } from 'react';
 import { type HolidayList, listedCalendar, londonDate } from '../src/core/calendar.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { REFERENCE_RANDOM_BYTES } from '../src/core/reference.ts';
-import { type CaseConfig, DERIVED_WIDGET, firstFormalStage, REFERENCE_WIDGET } from './case-config.ts';
+import {
+  type CaseConfig,
+  DERIVED_WIDGET,
+  firstFormalStage,
+  POSITION_WIDGET,
+  REFERENCE_WIDGET,
+} from './case-config.ts';
 import { derivedForNewCase, instantText, pathsToRemove, referenceFor, reviewCase } from './case-save.ts';
 import {
+  CasePositionControl,
   CasePreview,
   type CasePreviewProps,
   CaseReferenceControl,
@@ -39,6 +46,7 @@ for (const collection of config.collections) {
 
 CMS.registerWidget(DERIVED_WIDGET, DerivedClocksControl);
 CMS.registerWidget(REFERENCE_WIDGET, CaseReferenceControl);
+CMS.registerWidget(POSITION_WIDGET, CasePositionControl);
 CMS.registerPreviewTemplate('cases', ({ entry }: Pick<CasePreviewProps, 'entry'>) =>
   createElement(CasePreview, { entry, provider }),
 );
@@ -59,8 +67,14 @@ CMS.registerEventListener({
         data = data.setIn(['events', 0, 'on'], londonDate(receivedAt));
       }
     }
-    const problems = reviewCase(data.toJS(), provider);
-    if (problems.length > 0) throw new Error(`The case was not saved:\n${problems.join('\n')}`);
+    // `raw` is the file as Decap read it before this edit: its events are the facts the save adds to.
+    const raw = entry.get('raw');
+    const review = reviewCase(data.toJS(), typeof raw === 'string' ? raw : '', provider, calendar);
+    if (!review.ok) throw new Error(`The case was not saved:\n${review.problems.join('\n')}`);
+    data = data
+      .setIn(['events'], review.saved.events)
+      .setIn(['stage'], review.saved.stage)
+      .setIn(['status'], review.saved.status);
     // Only a new case gets its clocks here; after that the sweep alone writes them.
     if (entry.get('newRecord') === true) {
       data = data.setIn(

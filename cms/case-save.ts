@@ -1,16 +1,18 @@
+import { parse } from 'yaml';
 import { type HolidayCalendar, londonDate } from '../src/core/calendar.ts';
-import { CaseSchema, type Derived } from '../src/core/case.ts';
-import { checkCaseRules } from '../src/core/case-rules.ts';
+import { type Case, type CaseEvent, CaseEventSchema, CaseSchema, type Derived } from '../src/core/case.ts';
 import { deriveClocks } from '../src/core/clocks.ts';
 import type { IsoDate } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { createReference } from '../src/core/reference.ts';
+import { judgeStaffSave } from '../src/core/staff-save.ts';
+import { EVENT_LABELS } from './case-config.ts';
 import { describePath, emptyValuePaths, isPlainObject, type Path, schemaProblems } from './entry-checks.ts';
 
 /**
  * What the staff editor does to a case just before Decap writes it (its `preSave` event): clear
- * what Decap leaves behind for fields left empty, and refuse a case the engine could not read or
- * that breaks a case rule, with messages a handler can act on.
+ * what Decap leaves behind for fields left empty, and judge the save as the decider would (DESIGN,
+ * "After stage 1"), with messages a handler can act on.
  */
 
 /**
@@ -25,14 +27,56 @@ export function pathsToRemove(data: Record<string, unknown>): Path[] {
     : emptyValuePaths(data);
 }
 
-/** Why the case cannot be saved as it is; none when it can. `data` is the case as cleaned for saving. */
-export function reviewCase(data: Record<string, unknown>, provider: Provider): string[] {
-  const { derived: _derived, ...stored } = data;
-  const problems = schemaProblems(CaseSchema, stored);
-  if (problems.length > 0) return problems;
-  return checkCaseRules(CaseSchema.parse(stored), provider).map(
-    (problem) => `${describePath(problem.path)}: ${problem.message}`,
-  );
+/** The case as it will be stored, or why it cannot be saved, each problem naming its field. */
+export type CaseReview = { ok: true; saved: Case } | { ok: false; problems: string[] };
+
+/**
+ * Judges a save. `data` is the case as cleaned for saving; `storedText` the file as Decap read it
+ * before this edit (empty for a new case). Stage and status come back worked out from the events.
+ */
+export function reviewCase(
+  data: Record<string, unknown>,
+  storedText: string,
+  provider: Provider,
+  calendar: HolidayCalendar,
+): CaseReview {
+  const { derived: _derived, ...edited } = data;
+  const problems = schemaProblems(CaseSchema, edited);
+  if (problems.length > 0) return { ok: false, problems };
+  const parsed = CaseSchema.parse(edited);
+  const judged = judgeStaffSave(storedEvents(storedText), parsed, { provider, calendar });
+  if (judged.ok) return judged;
+  return { ok: false, problems: [`${describeField(judged.field, parsed)}: ${judged.message}`] };
+}
+
+/** A field as the form labels it; an event also by what it records and its date. */
+function describeField(field: readonly (string | number)[], edited: Case): string {
+  const [top, index] = field;
+  const event = top === 'events' && typeof index === 'number' ? edited.events[index] : undefined;
+  return event === undefined
+    ? describePath(field)
+    : `${describePath(field)} (${EVENT_LABELS[event.type]}, ${event.on})`;
+}
+
+/**
+ * The events of the case as stored, read from the file's text: the ones that are valid events, up
+ * to the first that is not (a file edited outside the editor); none for a new case.
+ */
+export function storedEvents(text: string): CaseEvent[] {
+  let events: unknown;
+  try {
+    events = (parse(text) as { events?: unknown } | null)?.events;
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(events)) return [];
+  const valid: CaseEvent[] = [];
+  for (const event of events) {
+    const parsed = CaseEventSchema.safeParse(event);
+    if (!parsed.success) break;
+    valid.push(parsed.data);
+  }
+  return valid;
 }
 
 /**

@@ -107,6 +107,20 @@ export function CaseReferenceControl(props: { value?: unknown }): ReactNode {
   );
 }
 
+/** A stage or status, by name: worked out from the events on save, so shown and never edited. */
+export function CasePositionControl(props: {
+  value?: unknown;
+  field?: { get(key: string): unknown };
+}): ReactNode {
+  const value = plain<string>(props.value);
+  const labels = plain<Record<string, string>>(props.field?.get('labels')) ?? {};
+  return h(
+    'p',
+    null,
+    value === undefined || value === '' ? 'Worked out when you save.' : (labels[value] ?? value),
+  );
+}
+
 /** Where the complainant can go next from the case's stage, and until when. */
 function escalationLine(stored: Partial<CaseFile>, provider: Provider): string {
   const index = provider.stages.findIndex((stage) => stage.id === stored.stage);

@@ -30,6 +30,8 @@ export interface DecapField {
   value_type?: 'int' | 'float';
   min?: number;
   pattern?: [string, string];
+  /** For Redress's read-only widgets: how each stored value reads. */
+  labels?: Record<string, string>;
 }
 
 /** The part of JSON Schema that `z.toJSONSchema` writes for the core schemas. */

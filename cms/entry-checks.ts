@@ -18,6 +18,8 @@ export interface Entry {
   get(key: 'data'): EntryData;
   get(key: 'newRecord'): boolean | undefined;
   get(key: 'collection' | 'slug'): string;
+  /** The file's text as Decap read it; empty for a new entry. */
+  get(key: 'raw'): unknown;
 }
 
 export type Path = (string | number)[];

@@ -9,8 +9,13 @@ import { applyRetention } from '../src/use-cases/personal-data.ts';
  */
 export default async (): Promise<Response> => {
   const wired = services();
-  const removed = await applyRetention(wired, await wired.providers(), londonDate(new Date()), false);
-  wired.log('retention.done', { cases: removed.length });
+  const { removed, skipped } = await applyRetention(
+    wired,
+    await wired.providers(),
+    londonDate(new Date()),
+    false,
+  );
+  wired.log('retention.done', { cases: removed.length, skipped: skipped.length });
   return new Response(null, { status: 204 });
 };
 

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { applyRetention } from '../use-cases/personal-data.ts';
+import { describeSkipped } from '../use-cases/tell-case-team.ts';
 import { type Command, findProvider, todayFrom } from './arguments.ts';
 
 /**
@@ -17,7 +18,7 @@ export const run: Command = async (args, io, wiring) => {
   const all = await wired.providers();
   const providers = values.provider === undefined ? all : [findProvider(all, values.provider)];
   const dryRun = values['dry-run'] ?? false;
-  const removed = await applyRetention(wired, providers, today, dryRun);
+  const { removed, skipped } = await applyRetention(wired, providers, today, dryRun);
   for (const entry of removed) {
     io.out(`${entry.provider} ${entry.reference}: kept until ${entry.keptUntil}`);
   }
@@ -27,5 +28,6 @@ export const run: Command = async (args, io, wiring) => {
       ? `would remove the personal data of ${count} past retention on ${today}`
       : `removed the personal data of ${count} past retention on ${today}`,
   );
+  for (const line of describeSkipped(skipped)) io.out(line);
   return 0;
 };

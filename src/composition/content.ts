@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { z } from 'zod';
 import { loadPolicies, loadProviders } from '../adapters/content-files.ts';
 import { holidayCalendar } from '../adapters/holidays.ts';
 import type { HolidayCalendar } from '../core/calendar.ts';
@@ -21,12 +22,33 @@ export interface Content {
   policies(): Promise<[string, Policy][]>;
 }
 
-export function contentFrom(settings: Pick<Settings, 'contentDir'>): Content {
+export function contentFrom(settings: Pick<Settings, 'contentDir' | 'caseTeams'>): Content {
   return {
     calendar: holidayCalendar,
-    providers: () => loadProviders(join(settings.contentDir, 'providers')),
+    providers: async () =>
+      withDeploymentCaseTeams(
+        await loadProviders(join(settings.contentDir, 'providers')),
+        settings.caseTeams,
+      ),
     policies: () => loadPolicies(join(settings.contentDir, 'policies')),
   };
+}
+
+/**
+ * The providers with the case teams this deployment sets (`CASE_TEAM_EMAILS`) in place of their
+ * provider files' own. Entries that are not an address are left for `complaints doctor` to report.
+ */
+export function withDeploymentCaseTeams(
+  providers: readonly Provider[],
+  caseTeams: Settings['caseTeams'],
+): Provider[] {
+  return providers.map((provider) => {
+    const emails = caseTeams
+      .filter(({ slug, email }) => slug === provider.slug && z.email().safeParse(email).success)
+      .map(({ email }) => email);
+    if (emails.length === 0) return provider;
+    return { ...provider, caseTeam: { emails, note: 'Set for this deployment by CASE_TEAM_EMAILS.' } };
+  });
 }
 
 let current: Content | undefined;

@@ -80,6 +80,11 @@ export const ENVIRONMENT_VARIABLES = [
     description:
       "Who publishes the policies on this site, as email addresses separated by commas: they are reminded 30 days before, and on, each policy's next review date. When unset, `complaints review-policies` lists the reminders and nothing is mailed.",
   },
+  {
+    name: 'CASE_TEAM_EMAILS',
+    description:
+      "Where each provider's staff notices (new cases, overdue deadlines, cases that need attention) go on this deployment, as `slug=address` pairs separated by commas, e.g. `cqm=complaints@cqm.example,cqm=md@cqm.example`. A provider named here gets these addresses instead of the case team in its provider file. `complaints doctor` lists the providers left with none.",
+  },
 ] as const;
 
 export type EnvironmentVariable = (typeof ENVIRONMENT_VARIABLES)[number]['name'];
@@ -107,6 +112,11 @@ export interface Settings {
   };
   /** Who is reminded of policy reviews; empty when nobody is set. */
   publishers: string[];
+  /**
+   * `CASE_TEAM_EMAILS` as written, one pair per entry, in order: an entry with no `=` has an empty
+   * address, which `complaints doctor` reports.
+   */
+  caseTeams: { slug: string; email: string }[];
 }
 
 /**
@@ -140,11 +150,20 @@ export function settingsFrom(environment: Environment, cwd: string = process.cwd
       caseBackendPort: DEFAULTS.caseEditorBackendPort,
       adminBackendPort: DEFAULTS.adminEditorBackendPort,
     },
-    publishers: (environment.PUBLISHERS_EMAIL ?? '')
-      .split(',')
-      .map((address) => address.trim())
-      .filter((address) => address !== ''),
+    publishers: commaList(environment.PUBLISHERS_EMAIL),
+    caseTeams: commaList(environment.CASE_TEAM_EMAILS).map((entry) => {
+      const [slug = '', email = ''] = entry.split('=', 2).map((part) => part.trim());
+      return { slug, email };
+    }),
   };
+}
+
+/** The entries of a comma-separated variable, trimmed, the empty ones left out. */
+function commaList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 /** Netlify's runtime global, present only inside a Netlify function (typed by @netlify/functions there). */

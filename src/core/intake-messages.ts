@@ -116,7 +116,7 @@ export function acknowledgementMessage(provider: Provider, stored: Case, derived
 }
 
 /**
- * The notice to a provider's intake contact that a complaint has arrived. It holds the reference and
+ * The notice to a provider's case team that a complaint has arrived. It holds the reference and
  * the dates only: the details are in the case store, behind its access control.
  */
 export function newCaseNotice(

@@ -62,6 +62,12 @@ export function isAllowed(status: LifecycleStatus, command: CommandType): boolea
 /** A command that cannot happen, with the reason written for the person who asked. */
 export class LifecycleError extends Error {
   override name = 'LifecycleError';
+  /** The case field the reason is about, when it is not the event itself (e.g. `['handlers', 1, 'name']`). */
+  readonly field: readonly (string | number)[] | undefined;
+  constructor(message: string, field?: readonly (string | number)[]) {
+    super(message);
+    this.field = field;
+  }
 }
 
 /** What has happened at one stage the case reached. */
@@ -96,10 +102,15 @@ export const INITIAL_STATE: LifecycleState = { status: 'not-received', stages: [
 export interface LifecycleContext {
   provider: Provider;
   calendar: HolidayCalendar;
+  /**
+   * Who the case names, where the command is judged against them: the representative (whose
+   * consent lets the case go on) and the handlers (who must be independent where the policy says).
+   */
+  parties?: Pick<Case, 'representative' | 'handlers'>;
 }
 
-function fail(reason: string): never {
-  throw new LifecycleError(reason);
+function fail(reason: string, field?: readonly (string | number)[]): never {
+  throw new LifecycleError(reason, field);
 }
 
 function requireText(value: string | undefined, what: string): void {
@@ -158,8 +169,12 @@ export function decide(
   context: LifecycleContext,
 ): CaseEvent[] {
   if (!isAllowed(state.status, command.type)) fail(whyNotAllowed(state));
-  const { provider, calendar } = context;
+  const { provider, calendar, parties } = context;
   if (command.type === 'receive') return decideReceive(command, provider);
+  if (parties !== undefined) {
+    if (PROCEEDING.has(command.type)) refuseWithoutConsent(parties, provider);
+    refuseDependentHandlers(parties.handlers, provider);
+  }
 
   const progress = state.stages.at(-1) ?? fail('the case history has no stage');
   const stage = findStage(provider, progress.stage);
@@ -299,6 +314,119 @@ export function decide(
     default: {
       const unreachable: never = command;
       throw new Error(`unknown command ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/** Commands that move a case on: only once a representative's consent is in hand. */
+const PROCEEDING: ReadonlySet<CommandType> = new Set([
+  'send-interim-response',
+  'respond',
+  'escalate',
+  'extend',
+  'set-handler-date',
+  'pause',
+  'resume',
+  'close',
+]);
+
+/**
+ * A representative's case goes no further than its acknowledgement until the consent the policy
+ * asks for (or, where it asks for none, the consent the representative acts on) is recorded, with
+ * the day it was. DMM: "their chosen representative … this will need to be confirmed in writing";
+ * CQM: a representative may complain if the person has "given consent for the representative to act
+ * on their behalf".
+ */
+function refuseWithoutConsent(parties: NonNullable<LifecycleContext['parties']>, provider: Provider): void {
+  const { representative } = parties;
+  if (representative === undefined) return;
+  // A policy that asks for no particular form of consent still needs it when that is the reason.
+  if (provider.representatives?.consent === 'none' && representative.reason !== 'consented') return;
+  if (representative.consent.confirmed && representative.consent.recordedOn !== undefined) return;
+  const needs =
+    provider.representatives?.consent === 'written-confirmation'
+      ? "the complainant's written confirmation"
+      : "the complainant's consent";
+  fail(
+    `record ${needs} for ${representative.name} to act for them (confirmed, how and the day) before the case goes on`,
+    ['representative', 'consent'],
+  );
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * A stage's handler is not whoever handled the stage before it: a complainant who escalates is
+ * unhappy with that person's answer, and each policy names a different role for the next stage
+ * (CQM: "The Chief Executive will respond normally within 15 working days" at stage 2). Where a
+ * stage's `independence` says so, nobody who handled any earlier stage may handle it.
+ */
+export function refuseDependentHandlers(handlers: Case['handlers'], provider: Provider): void {
+  const order = provider.stages.map((stage) => stage.id);
+  handlers.forEach((handler, i) => {
+    const at = order.indexOf(handler.stage);
+    const stage = provider.stages[at];
+    if (stage === undefined || at < 1) return;
+    const excluded =
+      stage.independence?.excludes === 'earlier-stages' ? order.slice(0, at) : order.slice(at - 1, at);
+    const earlier = handlers.find(
+      (other) => excluded.includes(other.stage) && sameName(other.name, handler.name),
+    );
+    if (earlier === undefined) return;
+    const earlierStage = provider.stages.find((candidate) => candidate.id === earlier.stage);
+    fail(
+      `${earlier.name} handled ${earlierStage?.name ?? earlier.stage}, so someone else must handle ${stage.name}${
+        stage.independence === undefined ? '' : ` ("${stage.independence.quote}")`
+      }`,
+      ['handlers', i, 'name'],
+    );
+  });
+}
+
+/** The command that makes `event`: how a save that adds events by hand is judged like any command. */
+export function commandOf(event: CaseEvent): LifecycleCommand {
+  const { on } = event;
+  switch (event.type) {
+    case 'received':
+      return { type: 'receive', on, stage: event.stage };
+    case 'acknowledged':
+      return { type: 'acknowledge', on };
+    case 'interim-sent':
+      return {
+        type: 'send-interim-response',
+        on,
+        ...(event.expectedBy === undefined ? {} : { expectedBy: event.expectedBy }),
+      };
+    case 'responded':
+      return { type: 'respond', on, outcome: event.outcome, summary: event.summary };
+    case 'escalated':
+      return {
+        type: 'escalate',
+        on,
+        reason: event.reason,
+        ...(event.lateAcceptedBecause === undefined
+          ? {}
+          : { lateAcceptedBecause: event.lateAcceptedBecause }),
+      };
+    case 'extended':
+      return { type: 'extend', on, newDueBy: event.newDueBy, reason: event.reason };
+    case 'handler-set-date':
+      return { type: 'set-handler-date', on, dueBy: event.dueBy };
+    case 'paused':
+      return { type: 'pause', on, reason: event.reason };
+    case 'resumed':
+      return { type: 'resume', on };
+    case 'written-up':
+      return { type: 'record-write-up', on };
+    case 'guardian-informed':
+      return { type: 'inform-guardian', on };
+    case 'closed':
+      return { type: 'close', on };
+    case 'withdrawn':
+      return { type: 'withdraw', on, ...(event.reason === undefined ? {} : { reason: event.reason }) };
+    default: {
+      const unreachable: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
     }
   }
 }

@@ -124,6 +124,30 @@ export function noticeMessage(provider: Provider, notice: Notice, caseUrl: strin
   ]);
 }
 
+/** A case a batch job could not work on, named for the case team (DESIGN, "After stage 1"). */
+export interface CaseNeedingAttention {
+  /** The case's reference, or the file's path when the file cannot be read as a case. */
+  name: string;
+  /** What is wrong, in words for the case team; never anything a person wrote in the case. */
+  problem: string;
+  /** What was left undone for it until it is put right. */
+  consequence: string;
+}
+
+/** The email telling a provider's case team that a case needs a person to put it right. */
+export function needsAttentionMessage(
+  provider: Provider,
+  skipped: CaseNeedingAttention,
+  caseUrl: string,
+): MessageContent {
+  return render(`Needs attention: ${skipped.name}`, [
+    `Redress skipped case ${skipped.name}: ${skipped.problem}`,
+    skipped.consequence,
+    `Open the case in the case editor and put it right (if the editor cannot open it, correct the file in the case repository): ${caseUrl}`,
+    `${provider.name} – Redress`,
+  ]);
+}
+
 /** The mail tag of a notice kind (Resend tags are letters, digits, `_` and `-`). */
 export const noticeTag = (kind: NoticeKind): string => `notice-${kind}`;
 

@@ -26,10 +26,10 @@ export const NOTICE_KINDS = [
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /**
- * Who a notice goes to: the case's handler at the notice's stage, one of the provider's contacts,
- * or the complainant (and their representative).
+ * Who a notice goes to: the case's handler at the notice's stage, the provider's case team, one of
+ * the provider's contacts, or the complainant (and their representative).
  */
-export type Recipient = 'handler' | 'complainant' | { contact: string };
+export type Recipient = 'handler' | 'case-team' | 'complainant' | { contact: string };
 
 export interface Notice {
   kind: NoticeKind;
@@ -86,7 +86,13 @@ function clockNotice(
     case 'interim':
     case 'write-up': {
       if (clock.state === 'overdue') {
-        return { kind: 'overdue', ...about, recipients: ['handler', ...contacts(stage.escalationContacts)] };
+        // The case team hears of every overdue clock, so one reaches someone even where the policy
+        // gives neither the handler nor the people it names an address.
+        return {
+          kind: 'overdue',
+          ...about,
+          recipients: ['handler', 'case-team', ...contacts(stage.escalationContacts)],
+        };
       }
       if (clock.state !== 'due-soon') return undefined;
       if (clock.clock === 'write-up') return { kind: 'write-up-due', ...about, recipients: ['handler'] };
@@ -209,6 +215,7 @@ export function recipientAddresses(
   const contactEmail = (id: string) => provider.contacts.find((contact) => contact.id === id)?.email;
   const addresses = notice.recipients.flatMap((recipient) => {
     if (recipient === 'complainant') return [file.complainant.email, file.representative?.email];
+    if (recipient === 'case-team') return provider.caseTeam?.emails ?? [];
     if (recipient !== 'handler') return [contactEmail(recipient.contact)];
     // A handler the case names wins over the role the policy names for the stage.
     const named = file.handlers.find((handler) => handler.stage === notice.stage)?.email;

@@ -123,6 +123,11 @@ export const StageSchema = z.strictObject({
   escalateWithin: ClockRuleSchema.optional(),
   /** Contact ids told when a clock at this stage is overdue. */
   escalationContacts: z.array(SlugSchema).default([]),
+  /**
+   * Who may not handle this stage, beyond the handler of the stage before it (never allowed):
+   * `earlier-stages` excludes everyone who handled any earlier stage, as an appeal heard afresh.
+   */
+  independence: z.strictObject({ excludes: z.literal('earlier-stages'), quote: QuoteSchema }).optional(),
 });
 export type Stage = z.output<typeof StageSchema>;
 
@@ -244,8 +249,25 @@ export const ProviderSchema = z
     concernDefinition: StatementSchema.optional(),
     /** Everyone the procedure names: stages, notices and reports refer to them by id. */
     contacts: z.array(ContactSchema).min(1),
-    /** Contact id told of each new case (the reference only). */
-    intakeContact: SlugSchema,
+    /**
+     * Where staff notices go (a new case, an overdue clock, a case the sweep cannot read): the
+     * provider's case team, apart from the contacts the public sees. Absent when the policy gives no
+     * address; `complaints doctor` then reports it, and a deployment can set it (`CASE_TEAM_EMAILS`).
+     */
+    caseTeam: z
+      .strictObject({
+        /** Every address a staff notice is sent to. */
+        emails: z.array(z.email()).min(1),
+        /** The policy sentence that names the address, where it does. */
+        quote: QuoteSchema.optional(),
+        /** Why Redress chose the address, where the policy names none ("Redress's choice: …"). */
+        note: z.string().trim().min(1).optional(),
+      })
+      .refine((team) => (team.quote === undefined) !== (team.note === undefined), {
+        message:
+          'must quote the policy sentence that names the address, or say in a note why Redress chose it',
+      })
+      .optional(),
     /** The ways a complaint may be made. */
     channels: z.strictObject({ accepted: z.array(ChannelSchema).min(1), quote: QuoteSchema }),
     /** How long after the event a complaint is expected; later ones are still considered. Absent when the policy sets none. */
@@ -331,7 +353,6 @@ export const ProviderSchema = z
         });
       }
     };
-    checkContact(provider.intakeContact, ['intakeContact']);
     if (provider.log.keptBy !== undefined) checkContact(provider.log.keptBy, ['log', 'keptBy']);
     const accepted = new Set(provider.channels.accepted);
     const checkChannels = (

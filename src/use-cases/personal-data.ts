@@ -16,6 +16,7 @@ import type { CaseStore } from '../ports/case-store.ts';
 import type { IntakeQueue } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
 import type { ArchivedMail, MailArchive } from '../ports/mail-archive.ts';
+import { type CaseTeamServices, type SkippedCase, tellCaseTeam } from './tell-case-team.ts';
 
 /**
  * Personal data over its life (DESIGN): removing it when a closed case's retention period ends,
@@ -33,19 +34,24 @@ export interface PersonalDataServices {
 
 type StoredCase = { provider: Provider; path: string; file: CaseFile };
 
-/** Every case file of `provider`; one that cannot be read is named in the log and left alone. */
-async function readCases(services: PersonalDataServices, provider: Provider): Promise<StoredCase[]> {
+/** Every case file of `provider`, and those that cannot be read as cases, by path and version. */
+async function readCases(
+  services: PersonalDataServices,
+  provider: Provider,
+): Promise<{ cases: StoredCase[]; unreadable: { path: string; version: string }[] }> {
   const store = services.caseStore(provider);
   const paths = (await store.list(`${caseFolder(provider)}/`)).filter((path) => path.endsWith('.yaml'));
-  const files = await store.readMany(paths);
-  return [...files].flatMap(([path, { text }]) => {
+  const cases: StoredCase[] = [];
+  const unreadable: { path: string; version: string }[] = [];
+  for (const [path, { text, version }] of await store.readMany(paths)) {
     try {
-      return [{ provider, path, file: parseCaseFile(text, path) }];
+      cases.push({ provider, path, file: parseCaseFile(text, path) });
     } catch {
       services.log('personal-data.unreadable', { provider: provider.slug, path });
-      return [];
+      unreadable.push({ path, version });
     }
-  });
+  }
+  return { cases, unreadable };
 }
 
 /**
@@ -102,23 +108,42 @@ export interface RetentionEntry {
   keptUntil: IsoDate;
 }
 
+/** What a retention run removed, and the case files it could not read (so could not judge). */
+export interface RetentionReport {
+  removed: RetentionEntry[];
+  skipped: SkippedCase[];
+}
+
 /**
  * Removes the personal data of every closed case past its provider's retention period
  * (`retention.yearsAfterClosure` after it was closed or withdrawn), keeping its anonymous facts.
  * Every case of one provider goes in one rewrite of its store's history: rewriting costs the same
- * for one case as for many.
+ * for one case as for many. A case file it cannot read is skipped, and its case team told once.
  */
 export async function applyRetention(
-  services: PersonalDataServices,
+  services: PersonalDataServices & CaseTeamServices,
   providers: readonly Provider[],
   today: IsoDate,
   dryRun: boolean,
-): Promise<RetentionEntry[]> {
+): Promise<RetentionReport> {
   const removed: RetentionEntry[] = [];
+  const skipped: SkippedCase[] = [];
   for (const provider of providers) {
-    const due = (await readCases(services, provider)).filter(({ file }) =>
-      isPastRetention(file, provider.retention, today),
-    );
+    const { cases, unreadable } = await readCases(services, provider);
+    for (const { path, version } of unreadable) {
+      const found: SkippedCase = {
+        name: path,
+        provider: provider.slug,
+        path,
+        version,
+        problem: 'the file is not a case Redress can read (its YAML, or one of its fields, is wrong).',
+        consequence:
+          'Until it is put right, Redress cannot tell when its personal data is due to be removed.',
+      };
+      skipped.push(found);
+      await tellCaseTeam(services, provider, found, dryRun);
+    }
+    const due = cases.filter(({ file }) => isPastRetention(file, provider.retention, today));
     if (due.length === 0) continue;
     if (!dryRun) {
       const message = `Remove personal data of ${due.length} ${provider.slug} cases past retention`;
@@ -133,7 +158,7 @@ export async function applyRetention(
       });
     }
   }
-  return removed;
+  return { removed, skipped };
 }
 
 /** What an erasure found of a reference, and (once confirmed) removed. */
@@ -220,7 +245,7 @@ export async function findPersonalData(
 ): Promise<SubjectAccess> {
   const cases: SubjectAccess['cases'] = [];
   for (const provider of providers) {
-    for (const { path, file } of await readCases(services, provider)) {
+    for (const { path, file } of (await readCases(services, provider)).cases) {
       if (caseConcerns(file, query)) cases.push({ provider: provider.slug, path, case: file });
     }
   }

@@ -148,10 +148,9 @@ async function sendAcknowledgements(
       tag: 'acknowledgement',
     });
   }
-  const intake = provider.contacts.find((contact) => contact.id === provider.intakeContact);
-  if (intake?.email !== undefined) {
+  if (provider.caseTeam !== undefined) {
     await services.mailer.send({
-      to: [intake.email],
+      to: provider.caseTeam.emails,
       ...newCaseNotice(provider, stored, derived, services.caseUrl(provider, path)),
       idempotencyKey: `new-case-${stored.reference}`,
       tag: 'new-case',

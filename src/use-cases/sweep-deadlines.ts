@@ -20,6 +20,7 @@ import type { CaseStore, StoredFile } from '../ports/case-store.ts';
 import type { Log } from '../ports/log.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { NoticeLedger } from '../ports/notice-ledger.ts';
+import { describeSkipped, type SkippedCase, tellCaseTeam } from './tell-case-team.ts';
 
 /**
  * Case files read per `readMany`: on GitHub the branch head and one GraphQL query per 100 files,
@@ -69,8 +70,11 @@ export interface SweepReport {
   unaddressed: number;
   /** Notices the mailer refused; the ledger keeps them unsent, so the next sweep sends them. */
   failed: number;
-  /** Case files that could not be read as cases; logged by path. */
-  unreadable: number;
+  /**
+   * Cases left alone because they could not be read, or their events could not be replayed: each
+   * named (by reference, or by path when unreadable), and its provider's case team told once.
+   */
+  skipped: SkippedCase[];
   /** Calls to the case stores (lists, batched reads, re-reads after a conflict), not HTTP requests. */
   storeReads: number;
   /** Milliseconds spent working out clocks and notices, apart from reading, parsing and writing. */
@@ -92,7 +96,7 @@ export async function sweepDeadlines(options: SweepOptions): Promise<SweepReport
     sent: Object.fromEntries(NOTICE_KINDS.map((kind) => [kind, 0])) as Record<NoticeKind, number>,
     unaddressed: 0,
     failed: 0,
-    unreadable: 0,
+    skipped: [],
     storeReads: 0,
     engineMs: 0,
     leftForNextRun: 0,
@@ -178,18 +182,29 @@ async function refreshCase(
     try {
       file = parseCaseFile(current.text, path);
     } catch {
-      // The message may quote what a person wrote; the path names only the case.
-      options.log('sweep.unreadable', { path });
-      report.unreadable += 1;
+      // The parser's message may quote what a person wrote; the path names only the case.
+      await skip(options, provider, report, {
+        name: path,
+        path,
+        version: current.version,
+        problem: 'the file is not a case Redress can read (its YAML, or one of its fields, is wrong).',
+      });
       return [];
     }
-    const { stored, derived, notices } = work(
-      file,
-      provider,
-      options.today,
-      options.calendar(provider.nation),
-      report,
-    );
+    let worked: ReturnType<typeof work>;
+    try {
+      worked = work(file, provider, options.today, options.calendar(provider.nation), report);
+    } catch (error) {
+      // The engine's reasons name stages, dates and outcomes, never what a person wrote.
+      await skip(options, provider, report, {
+        name: file.reference,
+        path,
+        version: current.version,
+        problem: `its history cannot be replayed: ${(error as Error).message}.`,
+      });
+      return [];
+    }
+    const { stored, derived, notices } = worked;
     const withFile = notices.map((notice) => ({ ...notice, file: stored }));
     if (isDeepStrictEqual(derived, file.derived)) return withFile;
     if (attempt === 1) report.changed += 1;
@@ -210,6 +225,22 @@ async function refreshCase(
     report.storeReads += 1;
   }
   return [];
+}
+
+/** Names a case the sweep could not work on, counts it, and tells its provider's case team once. */
+async function skip(
+  options: SweepOptions,
+  provider: Provider,
+  report: SweepReport,
+  found: Pick<SkippedCase, 'name' | 'path' | 'version' | 'problem'>,
+): Promise<void> {
+  const skipped: SkippedCase = {
+    ...found,
+    provider: provider.slug,
+    consequence: 'Until it is put right, its deadlines are not worked out and no reminders are sent for it.',
+  };
+  report.skipped.push(skipped);
+  await tellCaseTeam({ ...options, noticeLedger: options.ledger }, provider, skipped, options.dryRun);
 }
 
 async function sendNotice(
@@ -260,10 +291,11 @@ export function describeSweep(report: SweepReport, dryRun: boolean): string[] {
     (kind) => `${kind} ${report.sent[kind]}`,
   );
   return [
-    `${report.cases} cases read (${report.storeReads} store reads), ${report.changed} ${dryRun ? 'would change' : 'updated'}, ${report.conflictsRetried} conflicts retried, ${report.unreadable} unreadable`,
+    `${report.cases} cases read (${report.storeReads} store reads), ${report.changed} ${dryRun ? 'would change' : 'updated'}, ${report.conflictsRetried} conflicts retried, ${report.skipped.length} skipped`,
     `${dryRun ? 'would send' : 'sent'}: ${notices.length === 0 ? 'nothing' : notices.join(', ')}; ${report.unaddressed} due to nobody with an email address, ${report.failed} failed`,
     ...(report.leftForNextRun > 0
       ? [`${report.leftForNextRun} cases left for the next run: time was up`]
       : []),
+    ...describeSkipped(report.skipped),
   ];
 }

@@ -26,7 +26,7 @@ function rulesOf(provider: Provider): string[] {
   const lines = [
     `${slug} nation: ${provider.nation}`,
     `${slug} channels: ${provider.channels.accepted.join(', ')}`,
-    `${slug} intake contact: ${provider.intakeContact}`,
+    `${slug} case team: ${provider.caseTeam?.emails.join(', ') ?? 'none'}`,
     `${slug} time limit: ${timeLimit ? period(timeLimit.within) : 'none'}`,
     `${slug} exclusions: ${provider.exclusions.map((e) => `${e.topic} → ${e.routeTo}`).join('; ') || 'none'}`,
     `${slug} representatives: ${
@@ -51,6 +51,7 @@ function rulesOf(provider: Provider): string[] {
     if (stage.chase)
       lines.push(`${at} chase: ${period(stage.chase.after)}, notify ${stage.chase.notify.join(', ')}`);
     if (stage.escalateWithin) lines.push(`${at} escalate: ${clock(stage.escalateWithin)}`);
+    if (stage.independence) lines.push(`${at} independence: excludes ${stage.independence.excludes}`);
     if (stage.escalationContacts.length > 0) {
       lines.push(`${at} overdue notices to: ${stage.escalationContacts.join(', ')}`);
     }

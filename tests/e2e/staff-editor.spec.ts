@@ -206,7 +206,7 @@ test('staff log a complaint taken by phone: it gets a reference, the engine can 
   await expect(page.getByText(logged.reference)).toBeVisible();
 });
 
-test('closing a case before its full response is refused, saying what to do, and the file is left as it was', async ({
+test('closing a case before its full response is refused by the decider, saying what to do, and the file is left as it was', async ({
   page,
 }) => {
   const before = readFileSync(join(directory, path), 'utf8');
@@ -219,8 +219,11 @@ test('closing a case before its full response is refused, saying what to do, and
   await pick(page, 'Stage', 'stage-1');
   await page.getByRole('button', { name: /^publish$/i }).click();
   await page.getByText('Publish now').click();
+  // The decider's refusal, at the event it refuses, saying what to do.
   await expect(
-    page.getByText(/add the full response with its outcome at stage-1 before closing the case/),
+    page.getByText(
+      /Events › item \d+ \(Case closed, 2026-11-04\): Stage 1: Frontline Resolution has no outcome yet: record the response before closing the case/,
+    ),
   ).toBeVisible();
   expect(readFileSync(join(directory, path), 'utf8')).toBe(before);
 });

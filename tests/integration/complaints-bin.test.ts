@@ -53,7 +53,7 @@ describe('npx complaints, as a person runs it', () => {
         cwd: root,
         env: { ...process.env, REDRESS_DATA_DIR: dir },
       });
-      expect(stdout).toBe('0 pending, 0 committed, 0 still pending\n');
+      expect(stdout).toBe('0 pending, 0 committed, 0 still pending, 0 skipped\n');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -76,7 +76,9 @@ describe('npx complaints, as a person runs it', () => {
         env: { ...process.env, REDRESS_DATA_DIR: dir },
       }).catch((error: { code: number; stdout: string }) => error);
       expect(failure).toMatchObject({ code: 1 });
-      expect((failure as { stdout: string }).stdout).toContain('1 pending, 0 committed, 1 still pending\n');
+      expect((failure as { stdout: string }).stdout).toContain(
+        '1 pending, 0 committed, 1 still pending, 0 skipped\n',
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -171,6 +171,34 @@ describe('retention: personal data is removed once a closed case has been kept s
     );
     expect(await casesIn('cqm')).toEqual([`${closed.reference.toLowerCase()}.yaml`]);
   });
+
+  it('skips and names a case file it cannot read, tells the case team once, and removes the rest', async () => {
+    const { provider } = await givenProvider('dynamic-training');
+    await logged(
+      'dynamic-training',
+      '2026-01-05',
+      { name: 'Closed Person' },
+      { type: 'withdraw', on: '2026-01-06' },
+    );
+    await wired.caseStore(provider).create('dynamic-training/2026/broken.yaml', '[not a case\n', 'Receive');
+    for (const _run of [1, 2]) {
+      const { code, out } = await complaints(
+        'retention',
+        '--now',
+        '2033-01-01',
+        '--provider',
+        'dynamic-training',
+      );
+      expect(code).toBe(0);
+      expect(out).toContain(
+        'skipped dynamic-training/2026/broken.yaml (dynamic-training): the file is not a case Redress can read',
+      );
+    }
+    expect(await casesIn('dynamic-training')).toEqual(['broken.yaml']);
+    expect(
+      (await wired.noticeLedger.sentKeys()).filter((key) => key.includes('needs-attention')),
+    ).toHaveLength(1);
+  });
 });
 
 describe('erasure: one complainant’s personal data, from everywhere Redress keeps it', () => {

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES, handleSubmission } from '../../functions/submit-complaint.mts';
+import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import type { CaseStore } from '../../src/ports/case-store.ts';
 import { drainIntake } from '../../src/use-cases/drain-intake.ts';
+import { givenCase } from '../unit/given-case.ts';
 import {
   createIntakeWorld,
   formPost,
@@ -78,11 +80,11 @@ describe('a valid complaint', () => {
       'You should receive a full response by Monday 14 December 2026.',
     );
     expect(acknowledgement?.message.text).toContain('Stage 2');
-    // CQM publishes no email address for its Managing Director, so no notice can be mailed.
+    // CQM's policy gives no address for a case team, and these fixtures set none, so no notice is mailed.
     expect(sent.filter((entry) => entry.message.tag === 'new-case')).toEqual([]);
   });
 
-  it("tells the provider's intake contact of a new case with the reference and dates only", async () => {
+  it("tells the provider's case team of a new case with the reference and dates only", async () => {
     const response = await submit(jsonPost('dynamic-training', validFields()));
     const { reference } = await response.json();
     const notice = (await world.sent()).find((entry) => entry.message.tag === 'new-case');
@@ -369,6 +371,41 @@ describe('never lost, never twice', () => {
     const stored = [...(await world.cases()).values()].map((file) => file.reference).sort();
     expect(stored).toEqual([...references].sort());
     expect(await world.services.intakeQueue.pending()).toEqual([]);
+  });
+});
+
+describe('a queued complaint that cannot be read as a case', () => {
+  it('is skipped and named, its case team told once, and the drain commits the rest', async () => {
+    const provider = world.provider('dynamic-training');
+    const good = givenCase({ provider, calendar: holidayCalendar(provider.nation) }, '2026-11-23');
+    await world.services.intakeQueue.accept({
+      key: 'key-broken-1',
+      reference: 'DYN-261123-AAAAAA',
+      payload: { provider: 'dynamic-training', reference: 'DYN-261123-AAAAAA' },
+      acceptedAt: NOW.toISOString(),
+    });
+    await world.services.intakeQueue.accept({
+      key: 'key-good-1',
+      reference: good.reference,
+      payload: good,
+      acceptedAt: NOW.toISOString(),
+    });
+
+    const first = await drainIntake(world.services, world.providers, NOW);
+    expect(first).toMatchObject({ pending: 2, completed: 1, stillPending: 1 });
+    expect(first.skipped.map((skipped) => [skipped.name, skipped.problem])).toEqual([
+      ['DYN-261123-AAAAAA', 'the complaint accepted for it is not a case Redress can read.'],
+    ]);
+    expect([...(await world.cases()).values()].map((file) => file.reference)).toEqual([good.reference]);
+    await drainIntake(world.services, world.providers, NOW);
+
+    const told = (await world.sent()).filter((entry) => entry.message.tag === 'needs-attention');
+    expect(told.map((entry) => [entry.message.subject, entry.message.to])).toEqual([
+      ['Needs attention: DYN-261123-AAAAAA', ['complaints@dynamictraining.org.uk']],
+    ]);
+    expect(told[0]?.message.text).toContain(
+      'It stays in the intake queue, not committed to the case store and not acknowledged.',
+    );
   });
 });
 

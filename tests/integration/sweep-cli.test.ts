@@ -6,10 +6,11 @@ import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import type { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
 import { runComplaints } from '../../src/cli/complaints.ts';
 import type { Services } from '../../src/composition/services.ts';
-import { CaseSchema } from '../../src/core/case.ts';
+import { type Case, CaseSchema } from '../../src/core/case.ts';
 import { casePath, serialiseCaseFile } from '../../src/core/case-file.ts';
 import { deriveClocks } from '../../src/core/clocks.ts';
 import { NOTICE_KINDS } from '../../src/core/notices.ts';
+import { createReference } from '../../src/core/reference.ts';
 import { fixtureProvider, fixtureServices } from '../support/fixtures.ts';
 import { givenCase } from '../unit/given-case.ts';
 
@@ -63,6 +64,64 @@ describe('complaints sweep, mail-preview and review-policies', () => {
     expect((await run(...args, '--dry-run')).out).toContain('would send: overdue 1, guardian-reminder 1');
     expect((await run(...args)).out).toContain('sent: overdue 1, guardian-reminder 1');
     expect(await run(...args)).toMatchObject({ code: 0, out: expect.stringContaining('sent: nothing') });
+  });
+
+  it('skips and names the cases it cannot read or replay, tells the case team once, and sends every other notice (exit 0)', async () => {
+    const provider = await fixtureProvider('dynamic-training');
+    const context = { provider, calendar: holidayCalendar(provider.nation) };
+    const store = wired.caseStore(provider);
+    // Saved with no clocks yet: the sweep works them out.
+    const save = (stored: Case) =>
+      store.create(casePath(provider, stored), serialiseCaseFile(stored, { clocks: [] }), 'Receive');
+    const good = givenCase(context, '2026-11-23');
+    // Acknowledged "at" the Appeals Panel, a stage the case never reached: it cannot be replayed.
+    const unreplayable: Case = {
+      ...good,
+      reference: createReference(provider.slug, '2026-11-23', Uint8Array.of(9, 9, 9, 9, 9, 9)),
+      events: [...good.events, { type: 'acknowledged', on: '2026-11-24', stage: 'final' }],
+    };
+    await save(good);
+    await save(unreplayable);
+    await store.create('dynamic-training/2026/broken.yaml', 'reference: [not closed\n', 'Receive');
+    const mailer = wired.mailer as LocalOutboxMailer;
+    const before = (await mailer.sent()).length;
+    const args = ['sweep', '--now', '2026-12-01', '--provider', 'dynamic-training'];
+
+    const first = await run(...args);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('3 cases read');
+    expect(first.out).toContain('2 skipped');
+    expect(first.out).toContain('sent: overdue 1;');
+    expect(first.out).toContain(
+      'skipped dynamic-training/2026/broken.yaml (dynamic-training): the file is not a case Redress can read (its YAML, or one of its fields, is wrong).',
+    );
+    expect(first.out).toContain(
+      `skipped ${unreplayable.reference} (dynamic-training): its history cannot be replayed: the "acknowledged" event on 2026-11-24 is at stage "final", which the case had not reached.`,
+    );
+    const again = await run(...args);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('sent: nothing');
+
+    const mailed = (await mailer.sent()).slice(before).map((entry) => entry.message);
+    expect(mailed.map((message) => [message.tag, message.subject, message.to]).toSorted()).toEqual(
+      [
+        [
+          'needs-attention',
+          'Needs attention: dynamic-training/2026/broken.yaml',
+          ['complaints@dynamictraining.org.uk'],
+        ],
+        [
+          'needs-attention',
+          `Needs attention: ${unreplayable.reference}`,
+          ['complaints@dynamictraining.org.uk'],
+        ],
+        [
+          'notice-overdue',
+          `Overdue: ${good.reference}`,
+          ['complaints@dynamictraining.org.uk', 'hill@dynamictraining.org.uk'],
+        ],
+      ].toSorted(),
+    );
   });
 
   it('writes an example of every notice to the outbox', async () => {

@@ -15,6 +15,7 @@ import {
   readEnvironment,
   settingsFrom,
 } from '../../src/composition/settings.ts';
+import { fixtureServices } from '../support/fixtures.ts';
 import { startGitHubStandIn } from '../support/github-stand-in.ts';
 
 const provider = (repository: string) => ({ caseStore: { repository, folder: 'acme' } });
@@ -139,6 +140,19 @@ describe('reading the environment', () => {
     const names = ENVIRONMENT_VARIABLES.map((variable) => variable.name);
     expect(new Set(names).size).toBe(names.length);
     for (const variable of ENVIRONMENT_VARIABLES) expect(variable.description.length).toBeGreaterThan(20);
+  });
+});
+
+describe('case teams set for a deployment', () => {
+  it('replace the provider file’s case team for the providers CASE_TEAM_EMAILS names, and only those', async () => {
+    const providers = await fixtureServices({
+      CASE_TEAM_EMAILS: 'cqm=complaints@cqm.example, cqm=md@cqm.example,dynamic-training=not an address',
+    }).providers();
+    const teams = Object.fromEntries(providers.map((each) => [each.slug, each.caseTeam?.emails]));
+    expect(teams.cqm).toEqual(['complaints@cqm.example', 'md@cqm.example']);
+    // An entry that is not an address is left for `complaints doctor` to report.
+    expect(teams['dynamic-training']).toEqual(['complaints@dynamictraining.org.uk']);
+    expect(teams['ace-training']).toBeUndefined();
   });
 });
 

@@ -213,6 +213,27 @@ describe('noticesDue: which notices a case gets on a given day', () => {
   });
 });
 
+describe('the case team', () => {
+  it('hears of every overdue clock, besides the handler the case names', async () => {
+    const context = await givenProvider('dynamic-training');
+    const stored = {
+      ...givenCase(context, '2026-11-23'),
+      handlers: [{ stage: 'stage-1', name: 'Pat Handler', email: 'pat@example.org' }],
+    };
+    const file = {
+      ...stored,
+      derived: deriveClocks(stored, context.provider, '2026-12-01', context.calendar),
+    };
+    const [overdue] = noticesDue(file, context.provider, '2026-12-01', context.calendar);
+    expect(overdue?.kind).toBe('overdue');
+    expect(recipientAddresses(overdue ?? { stage: '', recipients: [] }, stored, context.provider)).toEqual([
+      'pat@example.org',
+      'complaints@dynamictraining.org.uk',
+      'hill@dynamictraining.org.uk',
+    ]);
+  });
+});
+
 describe('noticeMessage', () => {
   it('names the reference, the date and the link, and nothing the complainant wrote', async () => {
     const context = await givenProvider('cqm');

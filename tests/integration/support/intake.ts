@@ -10,7 +10,7 @@ import { settingsFrom } from '../../../src/composition/settings.ts';
 import { parseCaseFile } from '../../../src/core/case-file.ts';
 import type { Provider } from '../../../src/core/provider.ts';
 import type { CaseStore } from '../../../src/ports/case-store.ts';
-import type { IntakeServices } from '../../../src/use-cases/receive-complaint.ts';
+import type { DrainServices } from '../../../src/use-cases/drain-intake.ts';
 import { fixtureProviders } from '../../support/fixtures.ts';
 
 const git = promisify(execFile);
@@ -49,7 +49,7 @@ export interface IntakeWorld {
   dir: string;
   providers: Provider[];
   provider(slug: string): Provider;
-  services: IntakeServices;
+  services: DrainServices;
   dependencies: SubmitDependencies;
   store: CaseStore;
   mailer: LocalOutboxMailer;
@@ -77,7 +77,7 @@ export async function createIntakeWorld(
   };
   const store = chosen.caseStore(provider('cqm'));
   const wrapped = wrapStore(store);
-  const services: IntakeServices = { ...chosen, caseStore: () => wrapped };
+  const services: DrainServices = { ...chosen, caseStore: () => wrapped };
   const casesDir = join(dir, 'cases');
   const deferred: Promise<unknown>[] = [];
   return {
