@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import type { Content } from '../composition/content.ts';
 import type { Services } from '../composition/services.ts';
 import { londonDate } from '../core/calendar.ts';
@@ -53,4 +54,24 @@ export function findProvider(providers: readonly Provider[], slug: string): Prov
 /** `--now`, or today in London. */
 export function todayFrom(now: string | undefined): string {
   return now === undefined ? londonDate(new Date()) : parseDate(now, '--now');
+}
+
+/**
+ * What a batch job over cases is told (`sweep`, `retention`): the day it runs for, which providers,
+ * and whether to change nothing and only say what it would do.
+ */
+export async function batchRun(
+  args: string[],
+  wiring: Wiring,
+): Promise<{ today: string; providers: Provider[]; dryRun: boolean; wired: Services }> {
+  const { values } = parseArgs({
+    args,
+    options: { now: { type: 'string' }, provider: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    strict: true,
+  });
+  const today = todayFrom(values.now);
+  const wired = await wiring.services();
+  const all = await wired.providers();
+  const providers = values.provider === undefined ? all : [findProvider(all, values.provider)];
+  return { today, providers, dryRun: values['dry-run'] ?? false, wired };
 }

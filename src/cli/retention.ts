@@ -1,23 +1,13 @@
-import { parseArgs } from 'node:util';
 import { applyRetention } from '../use-cases/personal-data.ts';
 import { describeSkipped } from '../use-cases/tell-case-team.ts';
-import { type Command, findProvider, todayFrom } from './arguments.ts';
+import { batchRun, type Command } from './arguments.ts';
 
 /**
  * Removes the personal data of closed cases past their provider's retention period, keeping their
  * anonymous facts (DESIGN, "Personal data over its life"). The same work as the daily function.
  */
 export const run: Command = async (args, io, wiring) => {
-  const { values } = parseArgs({
-    args,
-    options: { now: { type: 'string' }, provider: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-    strict: true,
-  });
-  const today = todayFrom(values.now);
-  const wired = await wiring.services();
-  const all = await wired.providers();
-  const providers = values.provider === undefined ? all : [findProvider(all, values.provider)];
-  const dryRun = values['dry-run'] ?? false;
+  const { today, providers, dryRun, wired } = await batchRun(args, wiring);
   const { removed, skipped } = await applyRetention(wired, providers, today, dryRun);
   for (const entry of removed) {
     io.out(`${entry.provider} ${entry.reference}: kept until ${entry.keptUntil}`);

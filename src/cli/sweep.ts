@@ -1,21 +1,12 @@
-import { parseArgs } from 'node:util';
 import { describeSweep, sweepDeadlines } from '../use-cases/sweep-deadlines.ts';
-import { type Command, findProvider, todayFrom } from './arguments.ts';
+import { batchRun, type Command } from './arguments.ts';
 
 /** Brings every open case's clocks up to date and sends the notices due (DESIGN, "Scheduled work"). */
 export const run: Command = async (args, io, wiring) => {
-  const { values } = parseArgs({
-    args,
-    options: { now: { type: 'string' }, provider: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-    strict: true,
-  });
-  const today = todayFrom(values.now);
-  const wired = await wiring.services();
-  const all = await wired.providers();
-  const dryRun = values['dry-run'] ?? false;
+  const { today, providers, dryRun, wired } = await batchRun(args, wiring);
   const report = await sweepDeadlines({
     ...wired,
-    providers: values.provider === undefined ? all : [findProvider(all, values.provider)],
+    providers,
     store: wired.caseStore,
     ledger: wired.noticeLedger,
     today,
