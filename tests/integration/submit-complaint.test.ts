@@ -406,7 +406,7 @@ describe('any text a person types', () => {
     expect(outcomes.filter((outcome) => outcome.status >= 500)).toEqual([]);
     const cases = new Map([...(await world.cases()).values()].map((file) => [file.reference, file]));
     const accepted = outcomes.filter((outcome) => outcome.status === 201);
-    // Only over-long strings or ones with a NUL character are refused, each with a message.
+    // Only over-long strings or ones with a control character are refused, each with a message.
     expect(accepted.length).toBeGreaterThan(naughtyStrings.length * 0.95);
     for (const outcome of outcomes.filter((candidate) => candidate.status !== 201)) {
       expect(outcome.status).toBe(422);
