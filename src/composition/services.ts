@@ -12,9 +12,10 @@ import { BlobsNoticeLedger, LocalFileLedger } from '../adapters/notice-ledger.ts
 import { ResendMailer } from '../adapters/resend-mailer.ts';
 import type { HolidayCalendar } from '../core/calendar.ts';
 import { caseEditorUrl } from '../core/case-file.ts';
-import type { Nation } from '../core/period.ts';
+import type { IsoDate, Nation } from '../core/period.ts';
 import type { Policy } from '../core/policy.ts';
 import type { Provider } from '../core/provider.ts';
+import { createReference, REFERENCE_RANDOM_BYTES } from '../core/reference.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { IntakeQueue } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
@@ -37,6 +38,8 @@ export interface Services {
   noticeLedger: NoticeLedger;
   /** The bank holidays of a nation. */
   calendar(nation: Nation): HolidayCalendar;
+  /** A new case reference, from this machine's cryptographic random source. */
+  newReference(provider: Pick<Provider, 'slug'>, receivedOn: IsoDate): string;
   log: Log;
   /** Every provider's procedure, from `content/providers`, sorted by name. */
   providers(): Promise<Provider[]>;
@@ -80,6 +83,12 @@ export function servicesFrom(settings: Settings): Services {
     mailer: chooseMailer(settings),
     noticeLedger: chooseNoticeLedger(settings),
     calendar: holidayCalendar,
+    newReference: (provider, receivedOn) =>
+      createReference(
+        provider.slug,
+        receivedOn,
+        crypto.getRandomValues(new Uint8Array(REFERENCE_RANDOM_BYTES)),
+      ),
     log: logToConsole,
     providers: () => loadProviders(join(settings.contentDir, 'providers')),
     policies: () => loadPolicies(join(settings.contentDir, 'policies')),

@@ -101,12 +101,21 @@ export function whatHappensNext(provider: Provider, stageId: string, derived: De
  * reference, the concrete dates the engine will hold the provider to, and what they can do next.
  * It repeats nothing of what they wrote, so a misdirected email gives little away.
  */
-export function acknowledgementMessage(provider: Provider, stored: Case, derived: Derived): MessageContent {
+export function acknowledgementMessage(
+  provider: Provider,
+  stored: Case,
+  derived: Derived,
+  /** The reference the complainant was shown, when another complaint turned out to hold it. */
+  replaces?: string,
+): MessageContent {
   const { promises, afterwards } = whatHappensNext(provider, stored.stage, derived);
   const name = stored.representative === undefined ? stored.complainant.name : stored.representative.name;
   return render(`We have received your complaint: ${stored.reference}`, [
     `Dear ${name},`,
     `Thank you for telling ${provider.name} about your complaint. Your reference is ${stored.reference}. Please quote it whenever you contact us about this complaint.`,
+    replaces === undefined
+      ? ''
+      : `This reference replaces ${replaces}, the one shown when you sent your complaint: that reference belongs to another complaint, so please do not use it.`,
     'What happens next:',
     promises,
     ...afterwards,

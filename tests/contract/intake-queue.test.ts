@@ -66,7 +66,8 @@ describe('the local file intake queue, on disk', () => {
 
   it('leaves no temporary files behind in the local queue, even when posts race', async () => {
     await Promise.all(Array.from({ length: 5 }, () => queue.accept(record('key-aaaaaaaa'))));
-    expect(await readdir(directory)).toEqual(['key-aaaaaaaa.json']);
+    expect(await readdir(directory)).toEqual(['key-aaaaaaaa.json', 'references']);
+    expect(await readdir(join(directory, 'references'))).toEqual(['R']);
   });
 
   it('keeps the record as accepted and marks it committed beside it, without replacing or deleting a file', async () => {

@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES, handleSubmission } from '../../functions/submit-complaint.mts';
+import { CaseSchema } from '../../src/core/case.ts';
+import { deriveClocks } from '../../src/core/clocks.ts';
 import type { CaseStore } from '../../src/ports/case-store.ts';
+import { IntakeRecordSchema } from '../../src/ports/intake-queue.ts';
 import { drainIntake } from '../../src/use-cases/drain-intake.ts';
+import { completeIntake } from '../../src/use-cases/receive-complaint.ts';
 import {
   createIntakeWorld,
   formPost,
@@ -288,6 +294,70 @@ describe('never lost, never twice', () => {
     expect(cases.size).toBe(200);
     expect(new Set([...cases.values()].map((stored) => stored.complainant.name)).size).toBe(200);
     expect(await world.committedPaths()).toHaveLength(200);
+  });
+
+  /** Sends a complaint from `name` at `email` (each says what happened to them), and answers its reference. */
+  const complain = async (name: string, email: string, submissionId = randomUUID()): Promise<string> => {
+    const fields = {
+      submissionId,
+      'full-name': name,
+      email,
+      'what-happened': `${name}'s reviews were missed.`,
+    };
+    const response = await submit(jsonPost('cqm', validFields(fields)));
+    expect(response.status).toBe(201);
+    return (await response.json()).reference;
+  };
+  const byReference = async () =>
+    Object.fromEntries(
+      [...(await world.cases()).values()].map((file) => [file.reference, file.complainant.name]),
+    );
+  const acknowledgementTo = async (address: string) =>
+    (await world.sent()).find(
+      (entry) => entry.message.tag === 'acknowledgement' && entry.message.to.includes(address),
+    )?.message.text;
+
+  it('two complaints that draw the same reference are each told their own, and both are stored', async () => {
+    const drawn = ['CQM-261123-AAAAAA', 'CQM-261123-AAAAAA', 'CQM-261123-BBBBBB'];
+    world.services.newReference = () => drawn.shift() ?? 'CQM-261123-CCCCCC';
+    expect(await complain('Ada Example', 'ada@example.org')).toBe('CQM-261123-AAAAAA');
+    expect(await complain('Bo Example', 'bo@example.org')).toBe('CQM-261123-BBBBBB');
+    expect(await byReference()).toEqual({
+      'CQM-261123-AAAAAA': 'Ada Example',
+      'CQM-261123-BBBBBB': 'Bo Example',
+    });
+    expect(await acknowledgementTo('bo@example.org')).toContain('Your reference is CQM-261123-BBBBBB.');
+  });
+
+  it('a complaint whose reference a stored case already holds is stored under a fresh one, and told it by email', async () => {
+    world.services.newReference = () => 'CQM-261123-AAAAAA';
+    await complain('Ada Example', 'ada@example.org');
+    await world.settle();
+    // The queue's claim on the reference is lost (as in a power cut), so only the store knows it.
+    await rm(join(world.dir, 'intake', 'references'), { recursive: true });
+    const bo = randomUUID();
+    expect(await complain('Bo Example', 'bo@example.org', bo)).toBe('CQM-261123-AAAAAA');
+
+    const stored = await byReference();
+    expect(stored['CQM-261123-AAAAAA']).toBe('Ada Example');
+    const [fresh, ...others] = Object.keys(stored).filter((reference) => stored[reference] === 'Bo Example');
+    expect(others).toEqual([]);
+    expect(fresh).toMatch(/^CQM-261123-[0-9A-HJKMNP-TV-Z]{6}$/);
+    const told = await acknowledgementTo('bo@example.org');
+    expect(told).toContain(`Your reference is ${fresh}.`);
+    expect(told).toContain(
+      'This reference replaces CQM-261123-AAAAAA, the one shown when you sent your complaint: that reference belongs to another complaint, so please do not use it.',
+    );
+
+    // A retry (the drain, after a lost mark) finds the same fresh reference and stores nothing more.
+    const record = IntakeRecordSchema.parse(
+      JSON.parse(await readFile(join(world.dir, 'intake', `cqm-${bo}.json`), 'utf8')),
+    );
+    const provider = world.provider('cqm');
+    const complaint = CaseSchema.parse(record.payload);
+    const derived = deriveClocks(complaint, provider, '2026-11-23', world.services.calendar(provider.nation));
+    expect(await completeIntake(world.services, provider, record, complaint, derived)).toBe(true);
+    expect(await byReference()).toEqual(stored);
   });
 
   it('with the store failing a third of its writes, every accepted complaint is stored after the drain', async () => {
