@@ -86,6 +86,18 @@ describe('a valid complaint', () => {
     expect(sent.filter((entry) => entry.message.tag === 'new-case')).toEqual([]);
   });
 
+  it('greets without the name when the name could become a link in the email', async () => {
+    const name = 'Claim your prize at https://prize.example/claim';
+    await submit(jsonPost('cqm', validFields({ submissionId: randomUUID(), 'full-name': name })));
+    const acknowledgement = (await world.sent()).find((entry) => entry.message.tag === 'acknowledgement');
+    expect(acknowledgement?.message.text).toMatch(/^Hello,\n/);
+    for (const body of [acknowledgement?.message.text, acknowledgement?.message.html]) {
+      expect(body).not.toContain('prize');
+    }
+    // The case keeps the name exactly as typed.
+    expect([...(await world.cases()).values()][0]?.complainant.name).toBe(name);
+  });
+
   it("tells the provider's intake contact of a new case with the reference and dates only", async () => {
     const response = await submit(jsonPost('dynamic-training', validFields()));
     const { reference } = await response.json();
