@@ -5,12 +5,17 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES, handleSubmission } from '../../functions/submit-complaint.mts';
+import { servicesFrom } from '../../src/composition/services.ts';
+import { settingsFrom } from '../../src/composition/settings.ts';
 import { CaseSchema } from '../../src/core/case.ts';
 import { deriveClocks } from '../../src/core/clocks.ts';
 import type { CaseStore } from '../../src/ports/case-store.ts';
 import { IntakeRecordSchema } from '../../src/ports/intake-queue.ts';
 import { drainIntake } from '../../src/use-cases/drain-intake.ts';
-import { completeIntake } from '../../src/use-cases/receive-complaint.ts';
+import {
+  ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY,
+  completeIntake,
+} from '../../src/use-cases/receive-complaint.ts';
 import {
   createIntakeWorld,
   formPost,
@@ -437,6 +442,45 @@ describe('when a complaint cannot be accepted durably', () => {
     expect(html).toContain('could not save your complaint');
     expect(html).toContain('value="Ada Example"');
     expect(html).toContain('My assessments were cancelled three times without notice.');
+  });
+});
+
+describe('acknowledgements to one address', () => {
+  it(`stop after ${ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY} a day, counted on disk, while every complaint is still taken in`, async () => {
+    const send = (email: string) =>
+      submit(jsonPost('cqm', validFields({ submissionId: randomUUID(), email, 'full-name': 'Ada Example' })));
+    for (let i = 0; i < ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY; i++) await send('target@example.org');
+    await world.settle();
+    // A new process over the same data folder, so the count is not kept in memory.
+    world.services.noticeLedger = servicesFrom(settingsFrom({ REDRESS_DATA_DIR: world.dir })).noticeLedger;
+    const limited = await (await send('Target@Example.org')).json();
+    await send('someone-else@example.org');
+    const acknowledgements = (await world.sent()).filter((entry) => entry.message.tag === 'acknowledgement');
+    expect(acknowledgements.map((entry) => entry.message.to.join())).toEqual([
+      ...Array.from({ length: ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY }, () => 'target@example.org'),
+      'someone-else@example.org',
+    ]);
+    expect((await world.cases()).size).toBe(ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY + 2);
+    expect(await world.services.intakeQueue.pending()).toEqual([]);
+    expect(limited.reference).toMatch(/^CQM-/);
+  });
+
+  it('are sent again on a retry without taking another of the day’s places', async () => {
+    const submissionId = randomUUID();
+    await submit(jsonPost('cqm', validFields({ submissionId })));
+    await world.settle();
+    const record = IntakeRecordSchema.parse(
+      JSON.parse(await readFile(join(world.dir, 'intake', `cqm-${submissionId}.json`), 'utf8')),
+    );
+    const provider = world.provider('cqm');
+    const complaint = CaseSchema.parse(record.payload);
+    const derived = deriveClocks(complaint, provider, '2026-11-23', world.services.calendar(provider.nation));
+    for (let retry = 0; retry < ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY; retry++) {
+      expect(await completeIntake(world.services, provider, record, complaint, derived)).toBe(true);
+    }
+    await submit(jsonPost('cqm', validFields({ submissionId: randomUUID() })));
+    const acknowledgements = (await world.sent()).filter((entry) => entry.message.tag === 'acknowledgement');
+    expect(new Set(acknowledgements.map((entry) => entry.message.idempotencyKey)).size).toBe(2);
   });
 });
 
