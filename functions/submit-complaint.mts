@@ -7,7 +7,6 @@ import { services } from '../src/composition/services.ts';
 import { londonDate } from '../src/core/calendar.ts';
 import { caseFromSubmission } from '../src/core/intake.ts';
 import type { Provider } from '../src/core/provider.ts';
-import { createReference, REFERENCE_RANDOM_BYTES } from '../src/core/reference.ts';
 import {
   type FormFields,
   isHoneypotFilled,
@@ -132,11 +131,7 @@ export async function handleSubmission(
     return formPage(422, { values: parsed.values, errors: parsed.errors });
   }
 
-  const reference = createReference(
-    provider.slug,
-    today,
-    crypto.getRandomValues(new Uint8Array(REFERENCE_RANDOM_BYTES)),
-  );
+  const reference = dependencies.services.newReference(provider, today);
   const draft = caseFromSubmission(
     provider,
     parsed.submission,

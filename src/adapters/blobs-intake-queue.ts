@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import {
   type AcceptResult,
   byAcceptedAt,
+  ClaimedReferenceSchema,
   IntakeKeySchema,
   type IntakeQueue,
   type IntakeRecord,
@@ -17,6 +18,8 @@ const RECORDS = 'records/';
  * every record ever accepted (each fetch is a request in production).
  */
 const PENDING = 'pending/';
+/** A claimed reference, holding the key that claimed it. */
+const REFERENCES = 'references/';
 
 /**
  * The intake queue on Netlify: a Netlify Blobs store (`getStore({ name: 'intake', consistency:
@@ -31,6 +34,14 @@ export class BlobsIntakeQueue implements IntakeQueue {
 
   async accept(submission: NewIntakeRecord): Promise<AcceptResult> {
     const record = parseIntakeRecord(submission);
+    // Claimed first, with a conditional write: of two complaints that drew one reference, the
+    // second is refused before anything of it is kept.
+    const claim = `${REFERENCES}${ClaimedReferenceSchema.parse(record.reference)}`;
+    const claimed = await this.#store.setJSON(claim, { key: record.key }, { onlyIfNew: true });
+    if (!claimed.modified) {
+      const holder = (await this.#store.get(claim, { type: 'json' })) as { key?: unknown } | null;
+      if (holder?.key !== record.key) return { accepted: 'reference-taken' };
+    }
     // The marker goes first: a crash between the two writes then leaves a marker without a record
     // (ignored), never a record the drain cannot find.
     await this.#store.set(`${PENDING}${record.key}`, '');

@@ -86,6 +86,20 @@ class GitHelper {
     });
   }
 
+  /**
+   * Ends an idle helper and waits for it, so this process or thread reaps it. Only the thread that
+   * started a child can reap it: one that ends first leaves it a zombie until the whole process
+   * ends. @netlify/dev runs every function call in a new worker thread, each with its own copy of
+   * this module and its own helper, so without this each complaint left one behind.
+   */
+  end(): void {
+    if (this.stopped || this.#waiting.size > 0) return;
+    this.stopped = true;
+    // Held until the helper has exited and been reaped; the helper exits when the channel closes.
+    this.#child.ref();
+    if (this.#child.connected) this.#child.disconnect();
+  }
+
   #settle(id: number): Waiting | undefined {
     const request = this.#waiting.get(id);
     this.#waiting.delete(id);
@@ -107,12 +121,19 @@ let helper: GitHelper | undefined;
  * Runs `git args`, with `input` on its standard input (nothing, when not given), and answers its
  * stdout, or rejects with a `GitError`.
  *
- * Git is started from a small helper process (started on first use, ended with this one), not from
+ * Git is started from a small helper process (started on first use, ended when this process or
+ * thread has nothing else to do), not from
  * this process. Starting a program forks the process that starts it, and forking a process the size
  * of a dev server stalls its event loop about 3 ms per 100 MB it holds: every complaint being taken
  * in at that moment would wait that out, once or twice per commit (bench/intake.mjs).
  */
 export function git(args: readonly string[], input?: string): Promise<string> {
-  if (helper === undefined || helper.stopped) helper = new GitHelper();
+  if (helper === undefined || helper.stopped) {
+    const started = new GitHelper();
+    // When nothing else is left to do, the helper is ended and waited for (`end`), then this
+    // process or thread ends as it would have.
+    process.once('beforeExit', () => started.end());
+    helper = started;
+  }
   return helper.run(args, input);
 }

@@ -4,6 +4,7 @@ import pLimit from 'p-limit';
 import {
   type AcceptResult,
   byAcceptedAt,
+  ClaimedReferenceSchema,
   IntakeKeySchema,
   type IntakeQueue,
   type IntakeRecord,
@@ -15,6 +16,8 @@ import { readdirIfAny, replaceFile, writeFileExclusively } from './durable-file.
 
 /** The folder of marks, beside the records. */
 const COMMITTED = 'committed';
+/** The folder of claimed references, each file holding the key that claimed it. */
+const REFERENCES = 'references';
 
 /**
  * The intake queue on this machine: one JSON file per idempotency key (by default under
@@ -34,6 +37,18 @@ export class LocalFileIntakeQueue implements IntakeQueue {
 
   async accept(submission: NewIntakeRecord): Promise<AcceptResult> {
     const record = parseIntakeRecord(submission);
+    // Claimed first, and exclusively: of two complaints that drew one reference, the second is
+    // refused before anything of it is kept. A claim left by a retry that found its key already
+    // here names a reference nobody was given, which does no harm. Not flushed: a claim lost in a
+    // power cut is caught when the case file is committed (`completeIntake`), at one fsync less
+    // for every complaint.
+    const claim = join(this.directory, REFERENCES, ClaimedReferenceSchema.parse(record.reference));
+    if (
+      !(await writeFileExclusively(claim, record.key, { durable: false })) &&
+      (await readFile(claim, 'utf8')) !== record.key
+    ) {
+      return { accepted: 'reference-taken' };
+    }
     // An exclusive write: of two posts racing with one key, one creates the file, the other reads it.
     if (await writeFileExclusively(this.#file(record.key), serialise(record))) {
       return { accepted: 'new', record };

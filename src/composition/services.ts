@@ -9,7 +9,9 @@ import { LocalOutboxMailer } from '../adapters/local-outbox-mailer.ts';
 import { BlobsNoticeLedger, LocalFileLedger } from '../adapters/notice-ledger.ts';
 import { ResendMailer } from '../adapters/resend-mailer.ts';
 import { caseEditorUrl } from '../core/case-file.ts';
+import type { IsoDate } from '../core/period.ts';
 import type { Provider } from '../core/provider.ts';
+import { createReference, REFERENCE_RANDOM_BYTES } from '../core/reference.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { IntakeQueue } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
@@ -34,6 +36,8 @@ export interface Services extends Content {
   mailArchive: MailArchive | undefined;
   /** Which notices were sent. */
   noticeLedger: NoticeLedger;
+  /** A new case reference, from this machine's cryptographic random source. */
+  newReference(provider: Pick<Provider, 'slug'>, receivedOn: IsoDate): string;
   log: Log;
   /** Where staff open the case at `path` in its provider's case editor. */
   caseUrl(provider: Provider, path: string): string;
@@ -75,6 +79,12 @@ export function servicesFrom(settings: Settings): Services {
     mailer,
     mailArchive: mailer instanceof LocalOutboxMailer ? mailer : undefined,
     noticeLedger: chooseNoticeLedger(settings),
+    newReference: (provider, receivedOn) =>
+      createReference(
+        provider.slug,
+        receivedOn,
+        crypto.getRandomValues(new Uint8Array(REFERENCE_RANDOM_BYTES)),
+      ),
     log: logToConsole,
     caseUrl: (provider, path) => caseEditorUrl(settings.siteUrl, provider, path),
   };

@@ -97,16 +97,45 @@ export function whatHappensNext(provider: Provider, stageId: string, derived: De
 }
 
 /**
+ * The longest name an acknowledgement greets by. Anyone can have one sent to any address from the
+ * provider's domain, so what a stranger can put in it stays short; the full name is in the case.
+ */
+export const GREETING_NAME_LIMIT = 40;
+
+/**
+ * What mail clients turn into a link or a call button, in plain text and HTML alike: an address
+ * (`@`), a scheme or path (`:`, `/`, `\`), a dotted host name (`example.com`, also with the
+ * full-width and ideographic dots), or a run of three digits. Names have none of these, except the
+ * odd "St.John", who is then greeted without a name.
+ */
+const LINK_LIKE = /[@＠:：/／\\]|[\p{L}\p{N}][.．。]\p{L}{2}|\p{N}{3}/u;
+
+/** The name to greet someone by, or `undefined` when it is too long or could become a link. */
+export function greetingName(name: string): string | undefined {
+  return name.length > GREETING_NAME_LIMIT || LINK_LIKE.test(name) ? undefined : name;
+}
+
+/**
  * The email a complainant (and their representative) gets when a complaint is received: the
  * reference, the concrete dates the engine will hold the provider to, and what they can do next.
- * It repeats nothing of what they wrote, so a misdirected email gives little away.
+ * It repeats nothing of what they wrote, so a misdirected email gives little away, and of the name
+ * only what `greetingName` lets through.
  */
-export function acknowledgementMessage(provider: Provider, stored: Case, derived: Derived): MessageContent {
+export function acknowledgementMessage(
+  provider: Provider,
+  stored: Case,
+  derived: Derived,
+  /** The reference the complainant was shown, when another complaint turned out to hold it. */
+  replaces?: string,
+): MessageContent {
   const { promises, afterwards } = whatHappensNext(provider, stored.stage, derived);
-  const name = stored.representative === undefined ? stored.complainant.name : stored.representative.name;
+  const name = greetingName(stored.representative?.name ?? stored.complainant.name);
   return render(`We have received your complaint: ${stored.reference}`, [
-    `Dear ${name},`,
+    name === undefined ? 'Hello,' : `Dear ${name},`,
     `Thank you for telling ${provider.name} about your complaint. Your reference is ${stored.reference}. Please quote it whenever you contact us about this complaint.`,
+    replaces === undefined
+      ? ''
+      : `This reference replaces ${replaces}, the one shown when you sent your complaint: that reference belongs to another complaint, so please do not use it.`,
     'What happens next:',
     promises,
     ...afterwards,

@@ -295,6 +295,9 @@ const TEXT_WORDING: Record<keyof typeof MAX_LENGTH, TextWording> = {
   adjustments: { name: 'Adjustments or support' },
 };
 
+/** The earliest year a complaint can be about; anything before it is a typing slip. */
+export const EARLIEST_YEAR = 1900;
+
 export const MESSAGES = {
   contact: 'Enter at least one way to contact you: email, phone or postal address',
   email: 'Enter an email address in the correct format, like name@example.com',
@@ -319,6 +322,8 @@ export const MESSAGES = {
     missing: 'Enter the date it happened',
     real: 'Date it happened must be a real date',
     year: 'Year must include 4 numbers',
+    /** A year like 0026 is a slip for 2026: nobody complains about something from before 1900. */
+    early: `Year must be ${EARLIEST_YEAR} or later`,
     future: 'Date it happened must be today or in the past',
   },
   raisedInformally: 'Select yes if you have already raised this informally',
@@ -328,8 +333,25 @@ export const MESSAGES = {
 /** "Full name must be 200 characters or fewer". */
 export const tooLongMessage = (name: string, max: number) =>
   `${name} must be ${max.toLocaleString('en-GB')} characters or fewer`;
-/** NUL is the one character refused outright: storage and mail treat it as the end of the text. */
-export const nulMessage = (name: string) => `${name} must not include the invisible NUL character`;
+/**
+ * "Full name must not include hidden control characters". Nobody types them; they arrive pasted or
+ * from scripts, and in a name or a one-line answer they break what is made from it (an email
+ * greeting, a commit, a case file read by staff). NUL also ends the text in storage and mail.
+ */
+export const controlCharacterMessage = (name: string) => `${name} must not include hidden control characters`;
+
+/** C0 controls, DEL and C1 controls: nothing a person types into a one-line answer. */
+const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F]/;
+/** In long answers a line break is typed and a tab comes with pasted text; the rest are refused. */
+const CONTROL_CHARACTER_IN_LONG_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** The answers written over several lines (a `<textarea>`). */
+const LONG_TEXT: ReadonlySet<keyof typeof MAX_LENGTH> = new Set([
+  'address',
+  'what-happened',
+  'late-reason',
+  'outcome-wanted',
+  'adjustments',
+]);
 
 type DatePart = 'day' | 'month' | 'year';
 const DATE_PARTS: readonly DatePart[] = ['day', 'month', 'year'];
@@ -363,6 +385,9 @@ export function checkHappened(values: FormValues, today: IsoDate): DateCheck {
   if (parts.year.length !== 4)
     return { ok: false, inputId: FIELD.happenedYear, message: MESSAGES.happened.year };
   const [day, month, year] = [Number(parts.day), Number(parts.month), Number(parts.year)];
+  // Before the month and day: Date.UTC reads years 0–99 as 1900–1999, so 0026 would become 1926.
+  if (year < EARLIEST_YEAR)
+    return { ok: false, inputId: FIELD.happenedYear, message: MESSAGES.happened.early };
   if (month < 1 || month > 12)
     return { ok: false, inputId: FIELD.happenedMonth, message: MESSAGES.happened.real };
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -384,7 +409,7 @@ const isOneOf = <T extends string>(choices: Record<T, string> | readonly T[], va
 /**
  * Checks posted values against the rules. Returns every problem, one per question, in the order the
  * form asks the questions, or the answers ready to store. Text is trimmed and otherwise kept exactly
- * as typed; only a NUL character or an over-long answer is refused.
+ * as typed; only a control character or an over-long answer is refused.
  */
 export function checkSubmission(values: FormValues, rules: SubmissionRules): CheckResult {
   const errors: FieldError[] = [];
@@ -400,8 +425,8 @@ export function checkSubmission(values: FormValues, rules: SubmissionRules): Che
       if (wording.missing !== undefined) fail(field, wording.missing);
       return undefined;
     }
-    if (value.includes('\u0000')) {
-      fail(field, nulMessage(wording.name));
+    if ((LONG_TEXT.has(field) ? CONTROL_CHARACTER_IN_LONG_TEXT : CONTROL_CHARACTER).test(value)) {
+      fail(field, controlCharacterMessage(wording.name));
       return undefined;
     }
     if (countCharacters(value) > MAX_LENGTH[field]) {

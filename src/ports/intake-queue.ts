@@ -9,6 +9,9 @@ export type IntakeQueue = {
   /**
    * Keeps a submission under its idempotency key, unless the key is already here: then it answers
    * the record already kept, unchanged, so a retried post gets the reference it was first given.
+   * It also claims the submission's reference, atomically, for its key: when another key holds it
+   * (two complaints drew the same reference), nothing is kept and it answers `reference-taken`, so
+   * the caller draws another before telling anyone a reference.
    */
   accept(submission: NewIntakeRecord): Promise<AcceptResult>;
   /**
@@ -58,7 +61,14 @@ export type IntakeRecord = z.output<typeof IntakeRecordSchema>;
 /** What the caller hands to `accept`: a record not yet committed. */
 export type NewIntakeRecord = Omit<IntakeRecord, 'committedAt'>;
 
-export type AcceptResult = { accepted: 'new' | 'existing'; record: IntakeRecord };
+export type AcceptResult =
+  | { accepted: 'new' | 'existing'; record: IntakeRecord }
+  | { accepted: 'reference-taken' };
+
+/** References name files and blobs too; a canonical reference (`CQM-261122-7K3M9Q`) fits. */
+export const ClaimedReferenceSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'a claimed reference is 1–64 letters, digits or "-"');
 
 /**
  * The record as storage will give it back: through JSON, so the answer to the first `accept` equals

@@ -1,26 +1,48 @@
+import { isDeepStrictEqual } from 'node:util';
 import pLimit from 'p-limit';
 import { type HolidayCalendar, londonDate } from '../core/calendar.ts';
 import { type Case, CaseSchema, type Derived } from '../core/case.ts';
 import { casePath, parseCaseFile, serialiseCaseFile } from '../core/case-file.ts';
 import { deriveClocks } from '../core/clocks.ts';
 import { acknowledgementMessage, newCaseNotice } from '../core/intake-messages.ts';
-import type { Nation } from '../core/period.ts';
+import type { IsoDate, Nation } from '../core/period.ts';
 import type { Provider } from '../core/provider.ts';
+import { createReference } from '../core/reference.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { IntakeQueue, IntakeRecord } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import type { NoticeLedger } from '../ports/notice-ledger.ts';
 
 /** The ports intake works through: the composition root's services, or a test's own. */
 export interface IntakeServices {
   intakeQueue: IntakeQueue;
   mailer: Mailer;
+  /** Where acknowledgements are counted, per address and day. */
+  noticeLedger: NoticeLedger;
   caseStore(provider: Provider): CaseStore;
   /** Where staff open a case in the case editor, for the notice to the provider. */
   caseUrl(provider: Provider, path: string): string;
   calendar(nation: Nation): HolidayCalendar;
+  /** A new reference, from a cryptographic random source, for a complaint received on `receivedOn`. */
+  newReference(provider: Provider, receivedOn: IsoDate): string;
   log: Log;
 }
+
+/**
+ * How many references a complaint may draw before intake gives up (and the person is asked to try
+ * again). References carry 30 random bits a provider a day, so even a second draw is rare; five
+ * taken in a row means the random source is broken, not unlucky.
+ */
+const REFERENCE_DRAWS = 5;
+
+/**
+ * How many acknowledgements one address gets for complaints received on one day. Anyone can have
+ * the provider's domain mail any address, so past this a stranger cannot use it to flood someone;
+ * a person complaining for themselves and a few others stays well within it. The complaints are
+ * all taken in, and the provider is told of each.
+ */
+export const ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY = 5;
 
 /** What the complainant is told: the reference, and the dates the engine holds the provider to. */
 export interface IntakeReceipt {
@@ -51,12 +73,17 @@ export async function receiveComplaint(
   draft: Case,
   now: Date,
 ): Promise<IntakeReceipt> {
-  const { accepted, record } = await services.intakeQueue.accept({
-    key,
-    reference: draft.reference,
-    payload: CaseSchema.parse(draft),
-    acceptedAt: now.toISOString(),
-  });
+  let submission = CaseSchema.parse(draft);
+  let result = await services.intakeQueue.accept(queued(key, submission, now));
+  // Two complaints that drew the same reference: the second draws again before anyone is told one.
+  for (let draw = 2; result.accepted === 'reference-taken'; draw++) {
+    services.log('intake.reference-taken', { reference: submission.reference, step: 'accept' });
+    if (draw > REFERENCE_DRAWS) throw new Error(`${REFERENCE_DRAWS} references in a row were already taken`);
+    const reference = services.newReference(provider, londonDate(now));
+    submission = CaseSchema.parse({ ...submission, reference });
+    result = await services.intakeQueue.accept(queued(key, submission, now));
+  }
+  const { accepted, record } = result;
   if (accepted === 'existing') services.log('intake.repeat', { reference: record.reference });
   const stored =
     record.payload === undefined
@@ -69,6 +96,10 @@ export async function receiveComplaint(
       ? completeIntake(services, provider, record, stored, derived)
       : Promise.resolve(true);
   return { reference: record.reference, stored, derived, accepted, completion };
+}
+
+function queued(key: string, submission: Case, now: Date) {
+  return { key, reference: submission.reference, payload: submission, acceptedAt: now.toISOString() };
 }
 
 /**
@@ -110,15 +141,13 @@ export async function completeIntake(
 ): Promise<boolean> {
   // Everything here happens after the answer: the caller answers before this task next runs.
   await new Promise((resolve) => setImmediate(resolve));
-  const path = casePath(provider, stored);
   let step = 'commit';
   try {
-    await services
-      .caseStore(provider)
-      .create(path, serialiseCaseFile(stored, derived), `Receive ${stored.reference}`);
+    const committed = await commitCaseFile(services, provider, record, stored, derived);
     step = 'acknowledge';
     await afterCommit(async () => {
-      await sendAcknowledgements(services, provider, stored, derived, path);
+      const replaces = committed.stored.reference === stored.reference ? undefined : stored.reference;
+      await sendAcknowledgements(services, provider, committed.stored, derived, committed.path, replaces);
       step = 'mark';
       await services.intakeQueue.markCommitted(record.key, new Date().toISOString());
     });
@@ -130,20 +159,92 @@ export async function completeIntake(
   }
 }
 
+/**
+ * Commits the case file under the complaint's reference, and answers the case as committed. A file
+ * already at that path is this complaint's when it was received at the same instant and says the
+ * same (an earlier attempt committed it, and the mark was lost). Anything else is another complaint that holds the
+ * reference (logged by staff, or accepted where the queue's claim was lost): this one is then
+ * committed under a fresh reference, never dropped, and its acknowledgement gives that reference.
+ * The fresh reference is worked out from the record, so a retry by the drain finds the same one.
+ */
+async function commitCaseFile(
+  services: IntakeServices,
+  provider: Provider,
+  record: IntakeRecord,
+  stored: Case,
+  derived: Derived,
+): Promise<{ stored: Case; path: string }> {
+  const store = services.caseStore(provider);
+  let candidate = stored;
+  for (let attempt = 1; ; attempt++) {
+    const path = casePath(provider, candidate);
+    const text = serialiseCaseFile(candidate, derived);
+    const { created } = await store.create(path, text, `Receive ${candidate.reference}`);
+    if (created || (await holdsComplaint(store, path, candidate))) return { stored: candidate, path };
+    services.log('intake.reference-taken', { reference: candidate.reference, step: 'commit' });
+    if (attempt >= REFERENCE_DRAWS) {
+      throw new Error(`${REFERENCE_DRAWS} references in a row were already in the case store`);
+    }
+    const reference = await replacementReference(provider, record, stored, attempt);
+    candidate = CaseSchema.parse({ ...stored, reference });
+  }
+}
+
+/**
+ * Whether the case file at `path` is this complaint's: received at the same instant, saying the
+ * same. (What the complainant wrote is theirs; staff record their work beside it, not in it.)
+ */
+async function holdsComplaint(store: CaseStore, path: string, complaint: Case): Promise<boolean> {
+  const file = await store.read(path);
+  if (file === undefined) return false;
+  try {
+    const existing = parseCaseFile(file.text, path);
+    return (
+      Date.parse(existing.receivedAt) === Date.parse(complaint.receivedAt) &&
+      isDeepStrictEqual(existing.complaint, complaint.complaint)
+    );
+  } catch {
+    // A file staff broke cannot prove it is this complaint; a second case is better than a lost one.
+    return false;
+  }
+}
+
+/**
+ * The `attempt`th replacement for a reference already taken: as unguessable as the first (it hashes
+ * the random first reference with the submission's key), and the same on every retry.
+ */
+async function replacementReference(
+  provider: Provider,
+  record: IntakeRecord,
+  stored: Case,
+  attempt: number,
+): Promise<string> {
+  const seed = new TextEncoder().encode(`${record.key}\n${stored.reference}\n${attempt}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', seed));
+  return createReference(provider.slug, londonDate(stored.receivedAt), digest);
+}
+
 async function sendAcknowledgements(
   services: IntakeServices,
   provider: Provider,
   stored: Case,
   derived: Derived,
   path: string,
+  /** The reference the complainant was shown, when the case was committed under another. */
+  replaces: string | undefined,
 ): Promise<void> {
-  const complainantAddresses = [stored.complainant.email, stored.representative?.email].filter(
+  const addresses = [stored.complainant.email, stored.representative?.email].filter(
     (address): address is string => address !== undefined,
   );
-  if (complainantAddresses.length > 0) {
+  const allowed = [];
+  for (const address of new Set(addresses)) {
+    if (await mayAcknowledge(services.noticeLedger, address, stored)) allowed.push(address);
+    else services.log('intake.acknowledgement-limited', { reference: stored.reference });
+  }
+  if (allowed.length > 0) {
     await services.mailer.send({
-      to: [...new Set(complainantAddresses)],
-      ...acknowledgementMessage(provider, stored, derived),
+      to: allowed,
+      ...acknowledgementMessage(provider, stored, derived, replaces),
       idempotencyKey: `acknowledgement-${stored.reference}`,
       tag: 'acknowledgement',
     });
@@ -156,4 +257,25 @@ async function sendAcknowledgements(
       tag: 'new-case',
     });
   }
+}
+
+/**
+ * Whether `address` may be sent this complaint's acknowledgement: it takes one of the day's
+ * `ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY` places in the ledger (created exclusively, so racing
+ * intakes never share one), and the complaint then records that it holds a place, so a retry sends
+ * again without taking another. The address is hashed: the ledger keeps no one's address.
+ */
+async function mayAcknowledge(ledger: NoticeLedger, address: string, stored: Case): Promise<boolean> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(address.toLowerCase()));
+  const hex = Buffer.from(digest).toString('hex').slice(0, 32);
+  const day = `acknowledgements-${hex}.${londonDate(stored.receivedAt)}`;
+  const held = `${day}.${stored.reference}`;
+  if ((await ledger.status(held)) !== 'new') return true;
+  for (let place = 1; place <= ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY; place++) {
+    if ((await ledger.record(`${day}.place-${place}`)) === 'new') {
+      await ledger.record(held);
+      return true;
+    }
+  }
+  return false;
 }

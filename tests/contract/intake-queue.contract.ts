@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IntakeQueue, NewIntakeRecord } from '../../src/ports/intake-queue.ts';
+import type { AcceptResult, IntakeQueue, NewIntakeRecord } from '../../src/ports/intake-queue.ts';
 
 /** One intake queue over fresh, empty storage. */
 export type IntakeQueueHarness = {
@@ -17,6 +17,12 @@ const submission = (key: string, overrides: Partial<NewIntakeRecord> = {}): NewI
   acceptedAt: '2026-01-01T09:00:00.000Z',
   ...overrides,
 });
+
+/** The record an accept kept or found; fails the test when its reference was taken instead. */
+function kept(result: AcceptResult) {
+  if (result.accepted === 'reference-taken') throw new Error('expected a record, not a taken reference');
+  return result.record;
+}
 
 /** The behaviour intake relies on to never lose a complaint and never file one twice. */
 export function describeIntakeQueueContract(
@@ -57,8 +63,8 @@ export function describeIntakeQueueContract(
     it('answers the first accept as it will answer a retry, even when the payload has undefined fields', async () => {
       const record = submission('key-aaaaaaaa', { payload: { name: 'Ada Example', phone: undefined } });
       const first = await queue.accept(record);
-      expect(first.record.payload).toStrictEqual({ name: 'Ada Example' });
-      expect(await queue.accept(record)).toStrictEqual({ accepted: 'existing', record: first.record });
+      expect(kept(first).payload).toStrictEqual({ name: 'Ada Example' });
+      expect(await queue.accept(record)).toStrictEqual({ accepted: 'existing', record: kept(first) });
     });
 
     it.runIf(atomicConditionalWrites)(
@@ -72,9 +78,35 @@ export function describeIntakeQueueContract(
           ),
         );
         expect(results.filter((result) => result.accepted === 'new')).toHaveLength(1);
-        const references = new Set(results.map((result) => result.record.reference));
+        const references = new Set(results.map((result) => kept(result).reference));
         expect(references.size).toBe(1);
         expect((await queue.pending()).map((record) => record.reference)).toEqual([...references]);
+      },
+    );
+
+    it('refuses a reference another key holds and keeps nothing of it, so the caller draws another', async () => {
+      const first = submission('key-aaaaaaaa', { reference: 'ACM-260101-SAME00' });
+      await queue.accept(first);
+      const second = submission('key-bbbbbbbb', { reference: 'ACM-260101-SAME00' });
+      expect(await harness.open().accept(second)).toEqual({ accepted: 'reference-taken' });
+      expect(await queue.pending()).toEqual([first]);
+      const redrawn = { ...second, reference: 'ACM-260101-OTHER0' };
+      expect(await queue.accept(redrawn)).toEqual({ accepted: 'new', record: redrawn });
+    });
+
+    it.runIf(atomicConditionalWrites)(
+      'gives a reference to one of ten complaints that drew it at once, and refuses the rest',
+      async () => {
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            (i % 2 === 0 ? queue : harness.open()).accept(
+              submission(`key-drew-${i}00`, { reference: 'ACM-260101-SAME00' }),
+            ),
+          ),
+        );
+        expect(results.filter((result) => result.accepted === 'new')).toHaveLength(1);
+        expect(results.filter((result) => result.accepted === 'reference-taken')).toHaveLength(9);
+        expect(await queue.pending()).toHaveLength(1);
       },
     );
 

@@ -75,7 +75,8 @@ describe('the local file intake queue, on disk', () => {
 
   it('leaves no temporary files behind in the local queue, even when posts race', async () => {
     await Promise.all(Array.from({ length: 5 }, () => queue.accept(record('key-aaaaaaaa'))));
-    expect(await readdir(directory)).toEqual(['key-aaaaaaaa.json']);
+    expect(await readdir(directory)).toEqual(['key-aaaaaaaa.json', 'references']);
+    expect(await readdir(join(directory, 'references'))).toEqual(['R']);
   });
 
   it('marks a record committed beside it and empties it in place, without deleting a file', async () => {

@@ -40,6 +40,29 @@ describe.runIf(process.platform === 'linux')('git, run from a helper process', (
     expect(await helperPids()).not.toContain(helper);
   });
 
+  it('leaves no zombie when threads that each ran git with their own copy of the module end', async () => {
+    // As @netlify/dev runs functions: each call in a new worker thread, which imports the module anew.
+    const gitModule = JSON.stringify(fileURLToPath(new URL('../../src/adapters/git.ts', import.meta.url)));
+    const script = `import { readdir, readFile } from 'node:fs/promises';
+      import { Worker } from 'node:worker_threads';
+      const code = 'const { git } = await import(' + JSON.stringify(${gitModule}) + '); await git(["--version"]);';
+      for (let call = 0; call < 3; call++) {
+        const worker = new Worker(code, { eval: true, type: 'module' });
+        await new Promise((resolve, reject) => worker.on('exit', resolve).on('error', reject));
+      }
+      // A helper left behind exits when its thread's channel closes: give it the time to.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      let zombies = 0;
+      for (const name of await readdir('/proc')) {
+        const stat = await readFile('/proc/' + name + '/stat', 'utf8').catch(() => '');
+        const [state, parent] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (state === 'Z' && parent === String(process.pid)) zombies += 1;
+      }
+      console.log(zombies);`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(stdout.trim()).toBe('0');
+  });
+
   it('lets a process that ran git exit once it is done, however long the helper stays', async () => {
     const script = `import { git } from ${JSON.stringify(fileURLToPath(new URL('../../src/adapters/git.ts', import.meta.url)))};
       console.log(await git(['--version']));`;

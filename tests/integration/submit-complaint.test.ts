@@ -1,13 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMIT_BYTES, handleSubmission } from '../../functions/submit-complaint.mts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
+import { servicesFrom } from '../../src/composition/services.ts';
+import { settingsFrom } from '../../src/composition/settings.ts';
+import { CaseSchema } from '../../src/core/case.ts';
+import { deriveClocks } from '../../src/core/clocks.ts';
 import type { CaseStore } from '../../src/ports/case-store.ts';
+import type { AcceptResult, IntakeRecord } from '../../src/ports/intake-queue.ts';
 import { drainIntake } from '../../src/use-cases/drain-intake.ts';
+import {
+  ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY,
+  completeIntake,
+} from '../../src/use-cases/receive-complaint.ts';
 import { givenCase } from '../unit/given-case.ts';
 import {
   createIntakeWorld,
@@ -29,6 +38,12 @@ afterEach(async () => {
 });
 
 const submit = (request: Request) => handleSubmission(request, world.dependencies);
+
+/** The record an intake queue answered `accept` with; a test that gets none has gone wrong. */
+function acceptedRecord(result: AcceptResult | undefined): IntakeRecord {
+  if (result === undefined || result.accepted === 'reference-taken') throw new Error('nothing was accepted');
+  return result.record;
+}
 
 describe('a valid complaint', () => {
   it('is committed as exactly one case file holding every answer, and acknowledged by email', async () => {
@@ -82,6 +97,18 @@ describe('a valid complaint', () => {
     expect(acknowledgement?.message.text).toContain('Stage 2');
     // CQM's policy gives no address for a case team, and these fixtures set none, so no notice is mailed.
     expect(sent.filter((entry) => entry.message.tag === 'new-case')).toEqual([]);
+  });
+
+  it('greets without the name when the name could become a link in the email', async () => {
+    const name = 'Claim your prize at https://prize.example/claim';
+    await submit(jsonPost('cqm', validFields({ submissionId: randomUUID(), 'full-name': name })));
+    const acknowledgement = (await world.sent()).find((entry) => entry.message.tag === 'acknowledgement');
+    expect(acknowledgement?.message.text).toMatch(/^Hello,\n/);
+    for (const body of [acknowledgement?.message.text, acknowledgement?.message.html]) {
+      expect(body).not.toContain('prize');
+    }
+    // The case keeps the name exactly as typed.
+    expect([...(await world.cases()).values()][0]?.complainant.name).toBe(name);
   });
 
   it("tells the provider's case team of a new case with the reference and dates only", async () => {
@@ -335,6 +362,71 @@ describe('never lost, never twice', () => {
     expect(await world.committedPaths()).toHaveLength(200);
   });
 
+  /** Sends a complaint from `name` at `email` (each says what happened to them), and answers its reference. */
+  const complain = async (name: string, email: string, submissionId = randomUUID()): Promise<string> => {
+    const fields = {
+      submissionId,
+      'full-name': name,
+      email,
+      'what-happened': `${name}'s reviews were missed.`,
+    };
+    const response = await submit(jsonPost('cqm', validFields(fields)));
+    expect(response.status).toBe(201);
+    return (await response.json()).reference;
+  };
+  const byReference = async () =>
+    Object.fromEntries(
+      [...(await world.cases()).values()].map((file) => [file.reference, file.complainant.name]),
+    );
+  const acknowledgementTo = async (address: string) =>
+    (await world.sent()).find(
+      (entry) => entry.message.tag === 'acknowledgement' && entry.message.to.includes(address),
+    )?.message.text;
+
+  it('two complaints that draw the same reference are each told their own, and both are stored', async () => {
+    const drawn = ['CQM-261123-AAAAAA', 'CQM-261123-AAAAAA', 'CQM-261123-BBBBBB'];
+    world.services.newReference = () => drawn.shift() ?? 'CQM-261123-CCCCCC';
+    expect(await complain('Ada Example', 'ada@example.org')).toBe('CQM-261123-AAAAAA');
+    expect(await complain('Bo Example', 'bo@example.org')).toBe('CQM-261123-BBBBBB');
+    expect(await byReference()).toEqual({
+      'CQM-261123-AAAAAA': 'Ada Example',
+      'CQM-261123-BBBBBB': 'Bo Example',
+    });
+    expect(await acknowledgementTo('bo@example.org')).toContain('Your reference is CQM-261123-BBBBBB.');
+  });
+
+  it('a complaint whose reference a stored case already holds is stored under a fresh one, and told it by email', async () => {
+    world.services.newReference = () => 'CQM-261123-AAAAAA';
+    // The record as accepted: once its case is stored, the queue keeps no more than its reference.
+    const accepted = vi.spyOn(world.services.intakeQueue, 'accept');
+    await complain('Ada Example', 'ada@example.org');
+    await world.settle();
+    // The queue's claim on the reference is lost (as in a power cut), so only the store knows it.
+    await rm(join(world.dir, 'intake', 'references'), { recursive: true });
+    const bo = randomUUID();
+    expect(await complain('Bo Example', 'bo@example.org', bo)).toBe('CQM-261123-AAAAAA');
+
+    const stored = await byReference();
+    expect(stored['CQM-261123-AAAAAA']).toBe('Ada Example');
+    const [fresh, ...others] = Object.keys(stored).filter((reference) => stored[reference] === 'Bo Example');
+    expect(others).toEqual([]);
+    expect(fresh).toMatch(/^CQM-261123-[0-9A-HJKMNP-TV-Z]{6}$/);
+    const told = await acknowledgementTo('bo@example.org');
+    expect(told).toContain(`Your reference is ${fresh}.`);
+    expect(told).toContain(
+      'This reference replaces CQM-261123-AAAAAA, the one shown when you sent your complaint: that reference belongs to another complaint, so please do not use it.',
+    );
+
+    // A retry (the drain, after a lost mark) finds the same fresh reference and stores nothing more.
+    const record = acceptedRecord(await accepted.mock.results.at(-1)?.value);
+    expect(record.key).toBe(`cqm-${bo}`);
+    const provider = world.provider('cqm');
+    const complaint = CaseSchema.parse(record.payload);
+    const derived = deriveClocks(complaint, provider, '2026-11-23', world.services.calendar(provider.nation));
+    expect(await completeIntake(world.services, provider, record, complaint, derived)).toBe(true);
+    expect(await byReference()).toEqual(stored);
+  });
+
   it('with the store failing a third of its writes, every accepted complaint is stored after the drain', async () => {
     await world.cleanUp();
     let calls = 0;
@@ -438,6 +530,45 @@ describe('when a complaint cannot be accepted durably', () => {
   });
 });
 
+describe('acknowledgements to one address', () => {
+  it(`stop after ${ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY} a day, counted on disk, while every complaint is still taken in`, async () => {
+    const send = (email: string) =>
+      submit(jsonPost('cqm', validFields({ submissionId: randomUUID(), email, 'full-name': 'Ada Example' })));
+    for (let i = 0; i < ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY; i++) await send('target@example.org');
+    await world.settle();
+    // A new process over the same data folder, so the count is not kept in memory.
+    world.services.noticeLedger = servicesFrom(settingsFrom({ REDRESS_DATA_DIR: world.dir })).noticeLedger;
+    const limited = await (await send('Target@Example.org')).json();
+    await send('someone-else@example.org');
+    const acknowledgements = (await world.sent()).filter((entry) => entry.message.tag === 'acknowledgement');
+    expect(acknowledgements.map((entry) => entry.message.to.join())).toEqual([
+      ...Array.from({ length: ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY }, () => 'target@example.org'),
+      'someone-else@example.org',
+    ]);
+    expect((await world.cases()).size).toBe(ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY + 2);
+    expect(await world.services.intakeQueue.pending()).toEqual([]);
+    expect(limited.reference).toMatch(/^CQM-/);
+  });
+
+  it('are sent again on a retry without taking another of the day’s places', async () => {
+    const submissionId = randomUUID();
+    // The record as accepted: once its case is stored, the queue keeps no more than its reference.
+    const accepted = vi.spyOn(world.services.intakeQueue, 'accept');
+    await submit(jsonPost('cqm', validFields({ submissionId })));
+    await world.settle();
+    const record = acceptedRecord(await accepted.mock.results[0]?.value);
+    const provider = world.provider('cqm');
+    const complaint = CaseSchema.parse(record.payload);
+    const derived = deriveClocks(complaint, provider, '2026-11-23', world.services.calendar(provider.nation));
+    for (let retry = 0; retry < ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY; retry++) {
+      expect(await completeIntake(world.services, provider, record, complaint, derived)).toBe(true);
+    }
+    await submit(jsonPost('cqm', validFields({ submissionId: randomUUID() })));
+    const acknowledgements = (await world.sent()).filter((entry) => entry.message.tag === 'acknowledgement');
+    expect(new Set(acknowledgements.map((entry) => entry.message.idempotencyKey)).size).toBe(2);
+  });
+});
+
 describe('logs', () => {
   it('hold references and adapter errors, never what a complainant wrote or who they are', async () => {
     const lines: string[] = [];
@@ -486,7 +617,7 @@ describe('any text a person types', () => {
     expect(outcomes.filter((outcome) => outcome.status >= 500)).toEqual([]);
     const cases = new Map([...(await world.cases()).values()].map((file) => [file.reference, file]));
     const accepted = outcomes.filter((outcome) => outcome.status === 201);
-    // Only over-long strings or ones with a NUL character are refused, each with a message.
+    // Only over-long strings or ones with a control character are refused, each with a message.
     expect(accepted.length).toBeGreaterThan(naughtyStrings.length * 0.95);
     for (const outcome of outcomes.filter((candidate) => candidate.status !== 201)) {
       expect(outcome.status).toBe(422);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildSchema, formatError, graphql } from 'graphql';
+import { formatError, graphql } from 'graphql';
+import { gitHubGraphQLSchema, graphQLViolation, restViolation } from './github-contract.ts';
 
 /**
  * A local HTTP server that behaves like the part of GitHub's API the GitHub case store uses: the
@@ -10,6 +11,10 @@ import { buildSchema, formatError, graphql } from 'graphql';
  * GitHub, it refuses to move a branch to a commit that does not descend from its head (422 "Update
  * is not a fast forward"), and it can be told to fail calls or to answer with GitHub's rate limits,
  * for failure tests.
+ *
+ * Every request is first checked against GitHub's published API descriptions (./github-contract.ts):
+ * one GitHub would not take is answered 400 and listed in `violations`, which tests expect empty, so
+ * neither the store nor the stand-in can drift from the real API.
  */
 export type GitHubStandIn = {
   /** Give this to the store as its API base URL. */
@@ -20,6 +25,11 @@ export type GitHubStandIn = {
   token: string;
   /** Every request, in the order it arrived; a test may empty it to count from a point on. */
   requests: { method: string; path: string }[];
+  /**
+   * Why each request GitHub's published API would refuse was refused. `close` fails while any is
+   * listed; a test that sends such requests on purpose empties it.
+   */
+  violations: string[];
   /**
    * Fails this fraction of calls from now on with 502, half of them before doing anything and half
    * after (the work done, the answer lost), chosen by a seeded random sequence.
@@ -46,6 +56,7 @@ export type GitHubStandIn = {
   commitAsStaff(path: string, text: string, message: string): void;
   /** Runs `action` once, when the next request of `method` to a path ending in `pathEnd` arrives. */
   beforeNext(method: string, pathEnd: string, action: () => void): void;
+  /** Stops the server; rejects, naming them, when any request was a contract violation. */
   close(): Promise<void>;
 };
 
@@ -54,48 +65,6 @@ type GitObject =
   | { type: 'blob'; data: Buffer }
   | { type: 'tree'; entries: TreeEntry[] }
   | { type: 'commit'; tree: string; parents: string[]; message: string };
-
-/**
- * The part of GitHub's GraphQL schema the store reads, as GitHub publishes it: a repository's git
- * objects by revision expression or by object id.
- */
-const GRAPHQL_SCHEMA = buildSchema(`
-  "A Git object ID."
-  scalar GitObjectID
-
-  interface GitObject {
-    oid: GitObjectID!
-  }
-
-  type Blob implements GitObject {
-    "Byte size of Blob object"
-    byteSize: Int!
-    "Indicates whether the Blob is binary or text. Returns null if unable to determine the encoding."
-    isBinary: Boolean
-    "Indicates whether the contents is truncated"
-    isTruncated: Boolean!
-    oid: GitObjectID!
-    "UTF8 text data or null if the Blob is binary"
-    text: String
-  }
-
-  type Tree implements GitObject {
-    oid: GitObjectID!
-  }
-
-  type Commit implements GitObject {
-    oid: GitObjectID!
-  }
-
-  type Repository {
-    "A Git object in the repository"
-    object("A Git revision expression suitable for rev-parse" expression: String, oid: GitObjectID): GitObject
-  }
-
-  type Query {
-    repository(owner: String!, name: String!, followRenames: Boolean = true): Repository
-  }
-`);
 
 /** GitHub sends at most this much of a blob's text through GraphQL and marks the rest truncated. */
 const GRAPHQL_TEXT_LIMIT = 512_000;
@@ -140,6 +109,7 @@ export async function startGitHubStandIn({
   const objects = new Map<string, GitObject>();
   const refs = new Map<string, string>();
   const requests: { method: string; path: string }[] = [];
+  const violations: string[] = [];
   let failure = { fraction: 0, random: seededRandom(1) };
   let rateLimit = { count: 0, retryAfterSeconds: 0 };
   let spentPoints = { count: 0, resetInSeconds: 0 };
@@ -286,7 +256,7 @@ export async function startGitHubStandIn({
   /** A GraphQL request, answered as GitHub answers: 200, with `data` and any `errors` beside it. */
   const answerGraphQL = async (body: Record<string, unknown>): Promise<unknown> => {
     const result = await graphql({
-      schema: GRAPHQL_SCHEMA,
+      schema: gitHubGraphQLSchema(),
       source: String(body.query ?? ''),
       rootValue: graphQLRoot,
       variableValues: body.variables as Record<string, unknown> | undefined,
@@ -453,6 +423,24 @@ export async function startGitHubStandIn({
     ],
   ];
 
+  /** Why GitHub would not take this request, as its published descriptions say; undefined if it would. */
+  const contractViolation = (method: string, url: URL, raw: string): string | undefined => {
+    let body: unknown;
+    try {
+      body = raw === '' ? undefined : JSON.parse(raw);
+    } catch {
+      return `${method} ${url.pathname}: the body is not JSON`;
+    }
+    if (url.pathname === graphQLPath) {
+      const query = (body as { query?: unknown } | undefined)?.query;
+      return method === 'POST' && typeof query === 'string'
+        ? graphQLViolation(query)
+        : `${method} ${url.pathname}: GitHub's GraphQL API takes a POST of a query`;
+    }
+    const path = enterprise ? url.pathname.replace(/^\/api\/v3/, '') : url.pathname;
+    return restViolation(enterprise ? 'ghes-3.19' : 'api.github.com', method, path, url.searchParams, body);
+  };
+
   const send = (
     response: ServerResponse,
     status: number,
@@ -471,6 +459,12 @@ export async function startGitHubStandIn({
     const url = new URL(request.url ?? '/', 'http://stand-in');
     const method = request.method ?? 'GET';
     requests.push({ method, path: url.pathname });
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const violation = contractViolation(method, url, raw);
+    if (violation !== undefined) {
+      violations.push(violation);
+      return send(response, 400, { message: `Not GitHub's API: ${violation}` });
+    }
     const hook = hooks.find(
       (candidate) => candidate.method === method && url.pathname.endsWith(candidate.pathEnd),
     );
@@ -525,7 +519,7 @@ export async function startGitHubStandIn({
           },
         );
       }
-      const json = await answerGraphQL(JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'));
+      const json = await answerGraphQL(JSON.parse(raw || '{}'));
       if (failAfter) return send(response, 502, { message: 'Server Error' });
       if (resourceLimits > 0) {
         resourceLimits -= 1;
@@ -547,7 +541,6 @@ export async function startGitHubStandIn({
     const route = routes.find(([routeMethod, pattern]) => routeMethod === method && pattern.test(path));
     if (route === undefined) return send(response, 404, { message: 'Not Found' });
     try {
-      const raw = Buffer.concat(chunks).toString('utf8');
       const [status, json] = route[2](
         path.match(route[1]) ?? [],
         raw === '' ? {} : JSON.parse(raw),
@@ -570,6 +563,7 @@ export async function startGitHubStandIn({
     branch,
     token,
     requests,
+    violations,
     failRandomly(fraction, seed = 1) {
       failure = { fraction, random: seededRandom(seed) };
     },
@@ -614,10 +608,15 @@ export async function startGitHubStandIn({
     beforeNext(method, pathEnd, action) {
       hooks.push({ method, pathEnd, action });
     },
-    close: () =>
-      new Promise((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
-      }),
+      });
+      // Every test closes its stand-in, so a request GitHub would refuse fails the test that sent it.
+      if (violations.length > 0) {
+        throw new Error(`the stand-in was sent requests GitHub would refuse:\n${violations.join('\n')}`);
+      }
+    },
   };
 }

@@ -56,7 +56,14 @@ describe('each mistake gets one message, worded the GOV.UK way', () => {
   const rows: { why: string; change: FormValues; field: string; inputId: string; message: string }[] = [
     { why: 'no name', change: { 'full-name': '  ' }, field: 'full-name', inputId: 'full-name', message: 'Enter your full name' },
     { why: 'a name too long', change: { 'full-name': 'a'.repeat(201) }, field: 'full-name', inputId: 'full-name', message: 'Full name must be 200 characters or fewer' },
-    { why: 'a NUL in the name', change: { 'full-name': 'Ada\u0000Example' }, field: 'full-name', inputId: 'full-name', message: 'Full name must not include the invisible NUL character' },
+    { why: 'a NUL in the name', change: { 'full-name': 'Ada\u0000Example' }, field: 'full-name', inputId: 'full-name', message: 'Full name must not include hidden control characters' },
+    { why: 'a line break in the name', change: { 'full-name': 'Ada\nDear colleague' }, field: 'full-name', inputId: 'full-name', message: 'Full name must not include hidden control characters' },
+    { why: 'a tab in their name', change: { 'for-someone-else': 'yes', 'their-name': 'Bo\tExample', 'representative-reason': 'died' }, field: 'their-name', inputId: 'their-name', message: 'Their full name must not include hidden control characters' },
+    { why: 'a line break in a phone number', change: { phone: '07700\n900982' }, field: 'phone', inputId: 'phone', message: 'Phone number must not include hidden control characters' },
+    { why: 'an escape in the course', change: { course: 'Level 3\u001b[2J' }, field: 'course', inputId: 'course', message: 'Course must not include hidden control characters' },
+    { why: 'a C1 control in the postcode', change: { postcode: 'EX1\u00852MP' }, field: 'postcode', inputId: 'postcode', message: 'Postcode must not include hidden control characters' },
+    { why: 'a DEL in who it was raised with', change: { 'raised-with': 'My mentor\u007f' }, field: 'raised-with', inputId: 'raised-with', message: 'Who you raised it with must not include hidden control characters' },
+    { why: 'a backspace in what happened', change: { 'what-happened': 'It was\b fine' }, field: 'what-happened', inputId: 'what-happened', message: 'What happened must not include hidden control characters' },
     { why: 'no way to contact', change: { email: '', phone: '', address: '', postcode: '' }, field: 'contact', inputId: 'email', message: 'Enter at least one way to contact you: email, phone or postal address' },
     { why: 'an email without @', change: { email: 'ada.example.com' }, field: 'email', inputId: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
     { why: 'an email without a domain', change: { email: 'ada@example' }, field: 'email', inputId: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
@@ -84,6 +91,8 @@ describe('each mistake gets one message, worded the GOV.UK way', () => {
     { why: 'a 13th month', change: { 'happened-month': '13' }, field: 'happened', inputId: 'happened-month', message: 'Date it happened must be a real date' },
     { why: 'a month in words', change: { 'happened-month': 'Feb' }, field: 'happened', inputId: 'happened-month', message: 'Date it happened must be a real date' },
     { why: 'a two-digit year', change: { 'happened-year': '26' }, field: 'happened', inputId: 'happened-year', message: 'Year must include 4 numbers' },
+    { why: 'a year typed with a leading 0', change: { 'happened-year': '0026' }, field: 'happened', inputId: 'happened-year', message: 'Year must be 1900 or later' },
+    { why: 'the year 1899', change: { 'happened-year': '1899' }, field: 'happened', inputId: 'happened-year', message: 'Year must be 1900 or later' },
     { why: 'tomorrow', change: { 'happened-day': '3', 'happened-month': '3', 'happened-year': '2026' }, field: 'happened', inputId: 'happened-day', message: 'Date it happened must be today or in the past' },
     { why: 'raised informally not answered', change: { 'raised-informally': '' }, field: 'raised-informally', inputId: 'raised-informally', message: 'Select yes if you have already raised this informally' },
     { why: 'raised informally, with nobody named', change: { 'raised-with': '' }, field: 'raised-with', inputId: 'raised-with', message: 'Enter who you raised it with' },
@@ -162,6 +171,22 @@ describe('a valid complaint', () => {
     );
   });
 
+  it('takes 1900 as the earliest year, as written', () => {
+    const submission = submissionOf({
+      ...FILLED,
+      'happened-year': '1900',
+      'late-reason': 'I was told to wait.',
+    });
+    expect(submission.complaint.happenedOn).toBe('1900-02-16');
+  });
+
+  it('keeps line breaks and tabs in long answers, as pasted', () => {
+    const whatHappened = 'First:\tthe review was missed.\r\nThen:\tthe next one too.';
+    expect(submissionOf({ ...FILLED, 'what-happened': whatHappened }).complaint.whatHappened).toBe(
+      whatHappened,
+    );
+  });
+
   it('keeps optional answers out when they are left empty', () => {
     const submission = submissionOf({
       ...FILLED,
@@ -195,13 +220,28 @@ describe('a valid complaint', () => {
   });
 });
 
+/** Whether `text` holds a C0 control, DEL or a C1 control other than those `allowed`. */
+const hasControl = (text: string, allowed = '') =>
+  [...text].some((character) => {
+    const code = character.codePointAt(0) ?? 0;
+    return (code < 0x20 || (code >= 0x7f && code <= 0x9f)) && !allowed.includes(character);
+  });
+
 describe('text is kept exactly as typed, apart from trimming', () => {
   it('round-trips every string of the Big List of Naughty Strings, or says why not', () => {
     for (const naughty of naughtyStrings) {
       const result = parse({ ...FILLED, 'what-happened': naughty, 'full-name': naughty.slice(0, 200) });
       const trimmed = naughty.trim();
-      if (trimmed === '' || trimmed.includes('\u0000')) {
+      const name = naughty.slice(0, 200).trim();
+      if (trimmed === '' || hasControl(trimmed, '\t\r\n') || hasControl(name)) {
         expect(result.ok, JSON.stringify(naughty)).toBe(false);
+        if (!result.ok && trimmed !== '') {
+          expect(result.errors.map((error) => error.message)).toContain(
+            hasControl(name)
+              ? 'Full name must not include hidden control characters'
+              : 'What happened must not include hidden control characters',
+          );
+        }
         continue;
       }
       expect(result.ok, JSON.stringify(naughty)).toBe(true);
