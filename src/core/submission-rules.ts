@@ -341,8 +341,10 @@ export const tooLongMessage = (name: string, max: number) =>
 export const controlCharacterMessage = (name: string) => `${name} must not include hidden control characters`;
 
 /** C0 controls, DEL and C1 controls: nothing a person types into a one-line answer. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
 const CONTROL_CHARACTER = /[\u0000-\u001F\u007F-\u009F]/;
 /** In long answers a line break is typed and a tab comes with pasted text; the rest are refused. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what it is for
 const CONTROL_CHARACTER_IN_LONG_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** The answers written over several lines (a `<textarea>`). */
 const LONG_TEXT: ReadonlySet<keyof typeof MAX_LENGTH> = new Set([
