@@ -99,6 +99,7 @@ export function SitePage(props: SitePageProps) {
             <main id="main-content">{props.children}</main>
           ) : (
             // The one unescaped insertion: HTML Astro has already rendered, and escaped, from a page template.
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: Astro's own output, escaped by Astro
             <main id="main-content" dangerouslySetInnerHTML={{ __html: contentHtml }} />
           )}
         </div>

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/browser-test.ts';
 import { FILLED } from '../unit/complaint-examples.ts';
 
 /** Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA that axe can check. */

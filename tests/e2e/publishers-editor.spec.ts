@@ -2,11 +2,12 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { DEFAULTS } from '../../src/composition/defaults.ts';
 import { summariseProcedure } from '../../src/core/procedure-summary.ts';
 import { type ProviderInput, ProviderSchema } from '../../src/core/provider.ts';
+import { expect, test } from '../support/browser-test.ts';
 import { buildSite, copySite, PUBLISHED_CONTENT } from '../support/site-copy.ts';
 import { startDecapServer } from './support/decap-server.ts';
 

@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { loadProvider } from '../../src/adapters/content-files.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
@@ -13,6 +13,7 @@ import { caseEditorUrl, casePath, parseCaseFile, serialiseCaseFile } from '../..
 import { deriveClocks } from '../../src/core/clocks.ts';
 import { dueDate } from '../../src/core/deadlines.ts';
 import type { Provider } from '../../src/core/provider.ts';
+import { expect, test } from '../support/browser-test.ts';
 import { PUBLISHED_CONTENT } from '../support/site-copy.ts';
 import { startDecapServer } from './support/decap-server.ts';
 

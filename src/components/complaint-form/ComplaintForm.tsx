@@ -201,6 +201,7 @@ export function ComplaintForm({ provider, values, errors, problem, calendar, tod
         id="send-problem"
         tabIndex={-1}
         hidden={problem === undefined}
+        // biome-ignore lint/a11y/noAutofocus: without JavaScript, only autofocus takes a screen reader to why the form came back
         autoFocus={problem !== undefined}
       >
         <h2>Your complaint has not been sent</h2>

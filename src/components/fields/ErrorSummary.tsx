@@ -25,6 +25,7 @@ export function ErrorSummary({ errors }: { errors: readonly SummaryError[] }) {
       aria-labelledby="error-summary-title"
       role="alert"
       tabIndex={-1}
+      // biome-ignore lint/a11y/noAutofocus: GOV.UK's error summary takes focus; without JavaScript only autofocus can
       autoFocus
     >
       <h2 className="error-summary__title" id="error-summary-title">
