@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { complaintsLog, logAsCsv, logAsJson } from '../core/complaints-log.ts';
 import { readCaseFiles } from '../use-cases/board-report.ts';
-import { type Command, findProvider, parseDate, UsageError } from './arguments.ts';
+import { type Command, findProvider, parseDate, skippedOnStderr, UsageError } from './arguments.ts';
 
 const FORMATS = ['csv', 'json'] as const;
 
@@ -32,7 +32,7 @@ export const run: Command = async (args, io, wiring) => {
   }
   const wired = await wiring.services();
   const provider = findProvider(await wired.providers(), values.provider);
-  const files = await readCaseFiles(wired.caseStore(provider), provider, wired.log);
+  const files = await readCaseFiles(wired.caseStore(provider), provider, skippedOnStderr(io));
   const log = complaintsLog(provider, files, { from, to });
   io.out((format === 'csv' ? logAsCsv(log) : logAsJson(log)).replace(/\r?\n$/, ''));
   return 0;

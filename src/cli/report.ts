@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { reportPeriod } from '../core/report-figures.ts';
 import { boardReport, readReportCases } from '../use-cases/board-report.ts';
-import { type Command, findProvider, todayFrom, UsageError } from './arguments.ts';
+import { type Command, findProvider, skippedOnStderr, todayFrom, UsageError } from './arguments.ts';
 
 /**
  * Writes a provider's anonymised complaints report for a year or a quarter: one HTML file to open,
@@ -32,7 +32,13 @@ export const run: Command = async (args, io, wiring) => {
   const wired = await wiring.services();
   const provider = findProvider(await wired.providers(), values.provider);
   const calendar = wired.calendar(provider.nation);
-  const cases = await readReportCases(wired.caseStore(provider), provider, today, calendar, wired.log);
+  const cases = await readReportCases(
+    wired.caseStore(provider),
+    provider,
+    today,
+    calendar,
+    skippedOnStderr(io),
+  );
   const html = boardReport(provider, cases, period, today, calendar);
   if (values.out === undefined) {
     io.out(html.replace(/\n$/, ''));

@@ -34,6 +34,8 @@ beforeAll(async () => {
       ),
     ),
   );
+  // A file a person broke by hand: left out and named, never a half-written log.
+  await store.create('cqm/2026/cqm-260202-broken.yaml', 'reference: [unclosed', 'Break a case');
 }, 120_000);
 
 afterAll(async () => {
@@ -53,8 +55,11 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 describe('complaints log', () => {
   it('writes CSV with the provider’s own column names, one row per complaint, none a formula', async () => {
-    const { code, out } = await run('log', '--provider', 'cqm', '--format', 'csv');
+    const { code, out, err } = await run('log', '--provider', 'cqm', '--format', 'csv');
     expect(code).toBe(0);
+    expect(err).toBe(
+      'complaints: left out cqm/2026/cqm-260202-broken.yaml of cqm: it cannot be read as a case',
+    );
     // A byte order mark, so Excel reads the file as UTF-8; then the policy's columns.
     expect(out.startsWith('\uFEFFComplaint made,Resolution\r\n')).toBe(true);
     const rows: string[][] = parse(out.slice(1));
@@ -121,7 +126,10 @@ describe('complaints report', () => {
       REPORT_AS_OF,
     );
     expect(code).toBe(0);
-    expect(err).toBe(`wrote the 2026 report of CQM Training & Consultancy to ${out}`);
+    expect(err.split('\n')).toEqual([
+      'complaints: left out cqm/2026/cqm-260202-broken.yaml of cqm: it cannot be read as a case',
+      `wrote the 2026 report of CQM Training & Consultancy to ${out}`,
+    ]);
     const html = await readFile(out, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<th scope="row">Complaints received</th><td>40</td><td>24</td>');
