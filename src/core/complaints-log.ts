@@ -11,19 +11,15 @@ import { ROLE_LABELS } from './submission-rules.ts';
  * staff and holds personal data; the board report (./report-figures.ts) is the anonymous one.
  */
 
-const KNOWN_EVENTS = new Set<string>(CaseEventSchema.options.map((option) => option.shape.type.value));
-
 /**
- * A case file as stored, read so that events this version does not know (written by a newer
- * Redress) are left out rather than failing the whole case; anything else wrong still fails.
+ * A case file as stored, read so that an event this version cannot read (a kind it does not know,
+ * or a field it does not know, written by a newer Redress) is left out rather than failing the
+ * whole case; anything else wrong still fails.
  */
 export function readCaseForReport(data: unknown): ReturnType<typeof CaseFileSchema.safeParse> {
   if (typeof data === 'object' && data !== null && Array.isArray((data as { events?: unknown }).events)) {
     const events = (data as { events: unknown[] }).events.filter(
-      (event) =>
-        typeof event === 'object' &&
-        event !== null &&
-        KNOWN_EVENTS.has(String((event as { type?: unknown }).type)),
+      (event) => CaseEventSchema.safeParse(event).success,
     );
     return CaseFileSchema.safeParse({ ...data, events });
   }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { complaintsLog, logAsCsv, spreadsheetSafe } from '../../src/core/complaints-log.ts';
+import {
+  complaintsLog,
+  logAsCsv,
+  readCaseForReport,
+  spreadsheetSafe,
+} from '../../src/core/complaints-log.ts';
 import { fixtureProvider } from '../support/fixtures.ts';
 import { reportCases } from '../support/report-cases.ts';
 
@@ -68,5 +73,23 @@ describe('spreadsheetSafe: no cell can start a formula (OWASP, CSV injection)', 
   it('writes RFC 4180: CRLF rows, a field with a comma, quote or line break quoted, quotes doubled', () => {
     const csv = logAsCsv({ columns: ['A', 'B'], rows: [['x, y', 'say "hi"\nthen go']] });
     expect(csv).toBe('\uFEFFA,B\r\n"x, y","say ""hi""\nthen go"\r\n');
+  });
+});
+
+describe('readCaseForReport: a case a newer Redress wrote is still counted', () => {
+  it('leaves out an event of a kind, or with a field, it does not know, and reads the rest', () => {
+    const events = [
+      ...file.events.slice(0, 2),
+      { type: 'holding-reply-sent', on: '2026-02-11', stage: 'stage-1' },
+      { ...file.events[2], sentBy: 'post' },
+      ...file.events.slice(3),
+    ];
+    const result = readCaseForReport({ ...file, events });
+    expect(result.success).toBe(true);
+    expect(result.data?.events.map((event) => event.type)).toEqual(['received', 'acknowledged', 'closed']);
+  });
+
+  it('still refuses a case that is wrong in any other way', () => {
+    expect(readCaseForReport({ ...file, channel: 'pigeon' }).success).toBe(false);
   });
 });
