@@ -156,8 +156,24 @@ export interface SentReport {
  * Sends each provider's report for its last whole period, once: committed to its case store
  * (`reports/<folder>/<period>.html`, where staff with access to the cases can open it) and mailed
  * to the contacts its provider file names. The ledger keeps it to once per period; a run that
- * committed the report but failed to mail it mails the committed one next time.
+ * committed the report but failed to mail it mails the committed one next time, and a report kept
+ * while no contact had an address is mailed once one has.
  */
+/** Builds the report of `period` and commits it; answers the text kept, which a concurrent run may have written first. */
+async function makeReport(
+  options: SendReportsOptions,
+  store: CaseStore,
+  provider: Provider,
+  period: ReportPeriod,
+  path: string,
+): Promise<string> {
+  const calendar = options.calendar(provider.nation);
+  const cases = await readReportCases(store, provider, options.today, calendar, options.log);
+  const html = boardReport(provider, cases, period, options.today, calendar);
+  const created = await store.create(path, html, `Report ${provider.slug} ${period.id}`);
+  return created.created ? html : ((await store.read(path))?.text ?? html);
+}
+
 export async function sendBoardReports(options: SendReportsOptions): Promise<SentReport[]> {
   const sent: SentReport[] = [];
   for (const provider of options.providers) {
@@ -167,11 +183,9 @@ export async function sendBoardReports(options: SendReportsOptions): Promise<Sen
     if ((await options.ledger.status(key)) === 'sent') continue;
     const store = options.store(provider);
     const path = reportPath(provider, period);
-    const calendar = options.calendar(provider.nation);
-    const cases = await readReportCases(store, provider, options.today, calendar, options.log);
-    const html = boardReport(provider, cases, period, options.today, calendar);
-    const created = await store.create(path, html, `Report ${provider.slug} ${period.id}`);
-    const kept = created.created ? html : ((await store.read(path))?.text ?? html);
+    // Made once: a later run (a retry, or a provider whose contacts have no address yet) sends the
+    // report already kept, without reading every case again.
+    const kept = (await store.read(path))?.text ?? (await makeReport(options, store, provider, period, path));
     const to = reportRecipients(provider);
     if (to.length === 0) {
       // Left unsent in the ledger, so the report goes once a contact has an address.

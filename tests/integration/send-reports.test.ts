@@ -91,7 +91,7 @@ describe('sending the reports', () => {
     expect((await store.list('cqm/')).every((path) => path.endsWith('.yaml'))).toBe(true);
   }, 300_000);
 
-  it('keeps the report but mails nobody, and tries again next day, when the report contacts have no address', async () => {
+  it('keeps the report but mails nobody while the report contacts have no address, then mails the kept one', async () => {
     const services = fixtureServices({ REDRESS_DATA_DIR: dir });
     const providers = (await fixtureProviders()).filter((provider) => provider.slug === 'cqm');
     const first = await runDaily(services, providers, '2027-01-01');
@@ -100,5 +100,11 @@ describe('sending the reports', () => {
     ]);
     expect(await runDaily(services, providers, '2027-01-02')).toEqual(first);
     expect((await services.mailArchive?.sent())?.length).toBe(0);
+    // Once the board has an address, the report kept on the 1st is the one mailed.
+    const addressed = (await providersWithReportAddresses()).filter((provider) => provider.slug === 'cqm');
+    expect(await runDaily(services, addressed, '2027-01-05')).toEqual([{ ...first[0], mailed: true }]);
+    const [mail] = (await services.mailArchive?.sent()) ?? [];
+    expect(mail?.message.html).toContain('Made by Redress on 2027-01-01.');
+    expect(await runDaily(services, addressed, '2027-01-06')).toEqual([]);
   }, 120_000);
 });
