@@ -52,3 +52,21 @@ test('the board report reads at 320 px wide without scrolling sideways, its char
     expect(await chart.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   }
 });
+
+test('the board report prints within an A4 page’s width, charts and tables unsplit', async ({ page }) => {
+  // A4 is 210 mm wide; the report's @page margins leave 180 mm, about 680 CSS pixels.
+  await page.setViewportSize({ width: 680, height: 960 });
+  await page.setContent(await reportHtml());
+  await page.emulateMedia({ media: 'print' });
+  const layout = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+    unsplit: [...document.querySelectorAll('figure, table')].every(
+      (element) => getComputedStyle(element).breakInside === 'avoid',
+    ),
+  }));
+  expect(layout.scroll).toBeLessThanOrEqual(layout.client);
+  expect(layout.unsplit).toBe(true);
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+});
