@@ -54,7 +54,7 @@ interface Group {
   receivedOn: IsoDate;
   channel: Channel;
   about: 'organisation' | 'member-of-staff' | 'product-or-service' | 'director';
-  commands: (stage: { ack: IsoDate }) => LifecycleCommand[];
+  commands: LifecycleCommand[];
   ack: IsoDate;
   under18?: number;
   represented?: boolean;
@@ -78,7 +78,7 @@ const CURRENT: Group[] = [
     about: 'organisation',
     ack: '2026-02-04',
     adjustments: 4,
-    commands: () => [respond('2026-02-23', 'upheld'), { type: 'close', on: '2026-02-24' }],
+    commands: [respond('2026-02-23', 'upheld'), { type: 'close', on: '2026-02-24' }],
   },
   // 10 through staff about a member of staff: acknowledged in 6 (late), not upheld in 20 (late).
   {
@@ -87,7 +87,7 @@ const CURRENT: Group[] = [
     channel: 'through-staff',
     about: 'member-of-staff',
     ack: '2026-02-10',
-    commands: () => [respond('2026-03-02', 'not-upheld'), { type: 'close', on: '2026-03-03' }],
+    commands: [respond('2026-03-02', 'not-upheld'), { type: 'close', on: '2026-03-03' }],
   },
   // 5 by a representative about a product: acknowledged on the due day (4), partly upheld in 10,
   // escalated after 12 and not upheld at stage 2 in 10 more.
@@ -99,7 +99,7 @@ const CURRENT: Group[] = [
     ack: '2026-02-06',
     under18: 2,
     represented: true,
-    commands: () => [
+    commands: [
       respond('2026-02-16', 'partially-upheld'),
       { type: 'escalate', on: '2026-02-18', reason: 'Not satisfied' },
       respond('2026-03-04', 'not-upheld'),
@@ -113,7 +113,7 @@ const CURRENT: Group[] = [
     channel: 'post',
     about: 'director',
     ack: '2026-02-05',
-    commands: () => [],
+    commands: [],
   },
   // 3 by email, acknowledged in 1 and withdrawn: their respond clock stops and is not counted.
   {
@@ -122,7 +122,7 @@ const CURRENT: Group[] = [
     channel: 'email',
     about: 'organisation',
     ack: '2026-02-03',
-    commands: () => [{ type: 'withdraw', on: '2026-02-05' }],
+    commands: [{ type: 'withdraw', on: '2026-02-05' }],
   },
 ];
 
@@ -134,7 +134,7 @@ const PREVIOUS: Group[] = [
     channel: 'email',
     about: 'organisation',
     ack: '2025-02-05',
-    commands: () => [respond('2025-02-24', 'upheld'), { type: 'close', on: '2025-02-25' }],
+    commands: [respond('2025-02-24', 'upheld'), { type: 'close', on: '2025-02-25' }],
   },
   {
     count: 9,
@@ -142,7 +142,7 @@ const PREVIOUS: Group[] = [
     channel: 'post',
     about: 'member-of-staff',
     ack: '2025-02-05',
-    commands: () => [respond('2025-02-25', 'partially-upheld'), { type: 'close', on: '2025-02-26' }],
+    commands: [respond('2025-02-25', 'partially-upheld'), { type: 'close', on: '2025-02-26' }],
   },
   {
     count: 3,
@@ -150,7 +150,7 @@ const PREVIOUS: Group[] = [
     channel: 'through-staff',
     about: 'product-or-service',
     ack: '2025-02-10',
-    commands: () => [respond('2025-02-24', 'not-upheld'), { type: 'close', on: '2025-02-25' }],
+    commands: [respond('2025-02-24', 'not-upheld'), { type: 'close', on: '2025-02-25' }],
   },
 ];
 
@@ -230,10 +230,7 @@ function buildCase(context: LifecycleContext, group: Group, i: number, within: n
     events,
     ...positionOf(replayEvents(events)),
   });
-  const commands: LifecycleCommand[] = [
-    { type: 'acknowledge', on: group.ack },
-    ...group.commands({ ack: group.ack }),
-  ];
+  const commands: LifecycleCommand[] = [{ type: 'acknowledge', on: group.ack }, ...group.commands];
   return CaseSchema.parse(
     commands.reduce((current, command) => applyCommand(current, command, context), start),
   );
