@@ -39,8 +39,9 @@ export const FILLED_ON_SAVE = ['reference', 'stage', 'status', 'events', 'derive
 /**
  * The stored fields in the order a handler works through a case: how it arrived; who complains
  * (the complainant with their under-18 flag, the representative and consent, adjustments); the
- * complaint; stage, status and handlers; what happened (events, the responses carrying each
- * stage's outcome); notes of calls and meetings; actions and by whom; learning. The engine's
+ * complaint; stage, status and handlers; the complaints log (who took it, who it was referred to);
+ * what happened (events, the responses carrying each stage's outcome); notes of calls and meetings;
+ * actions and by whom; learning, and whether the board report shows it. The engine's
  * clocks come last, read-only.
  */
 export const CASE_FIELD_ORDER = [
@@ -56,10 +57,12 @@ export const CASE_FIELD_ORDER = [
   'stage',
   'status',
   'handlers',
+  'log',
   'events',
   'notes',
   'actions',
   'learning',
+  'learningReportable',
   'derived',
 ] as const;
 
@@ -87,6 +90,9 @@ const HINTS: Partial<Record<(typeof CASE_FIELD_ORDER)[number], string>> = {
   representative: 'Only when someone complains for the complainant.',
   adjustments: 'Communication needs and the adjustments agreed (Equality Act 2010).',
   events: 'Add what happened, oldest first: the clocks are worked out from these.',
+  learningReportable:
+    'Tick to include the learning, word for word, in the anonymised board report: write it without names or anything that identifies a person.',
+  log: 'What the complaints log records: who took the complaint, who it was referred to and when, and whether a resolution was agreed.',
   derived: 'Worked out by Redress from the events; it cannot be edited here.',
   stage: 'Worked out from the events when the case is saved: to move it on, add an "escalated" event.',
   status: 'Worked out from the events when the case is saved: to close the case, add a "case closed" event.',
@@ -205,7 +211,16 @@ function decorate(field: DecapField, provider: Provider): DecapField {
         summary: '{{on}} · {{kind}} · {{by}}',
       };
     case 'actions':
-      return { ...withHint, label: 'Actions and by whom', summary: '{{on}} · {{by}}: {{text}}' };
+      return {
+        ...withHint,
+        label: 'Actions and by whom',
+        summary: '{{on}} · {{by}}: {{text}}',
+        hint: 'Tick "reportable" to include an action, word for word and without who took it, in the anonymised board report.',
+      };
+    case 'learningReportable':
+      return { ...withHint, label: 'Learning is reportable' };
+    case 'log':
+      return { ...withHint, label: 'Complaints log' };
     case 'handlers':
       return { ...withHint, label: 'Handlers, stage by stage', summary: '{{stage}}: {{name}}' };
     default:

@@ -75,3 +75,18 @@ export async function batchRun(
   const providers = values.provider === undefined ? all : [findProvider(all, values.provider)];
   return { today, providers, dryRun: values['dry-run'] ?? false, wired };
 }
+
+/**
+ * The log a command that writes its answer to standard output gives its use case: a case it
+ * skips is named on standard error, so the CSV, JSON or HTML on standard output stays whole.
+ */
+export function skippedOnStderr(
+  io: Io,
+): (event: string, fields: Record<string, string | number | boolean>) => void {
+  return (_event, fields) => {
+    const which = fields.path ?? fields.reference;
+    io.err(
+      `complaints: left out ${String(which)} of ${String(fields.provider)}: it cannot be read as a case`,
+    );
+  };
+}

@@ -15,7 +15,9 @@ const USAGE = `Usage:
   complaints review-policies [--now YYYY-MM-DD]
   complaints retention [--provider <slug>] [--dry-run] [--now YYYY-MM-DD]
   complaints erase <reference> [--yes]
-  complaints subject-access (--email <address> | --phone <number>) [--out DIR]`;
+  complaints subject-access (--email <address> | --phone <number>) [--out DIR]
+  complaints log --provider <slug> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json]
+  complaints report --provider <slug> --period YYYY|YYYY-Qn [--out FILE] [--now YYYY-MM-DD]`;
 
 /**
  * Each command's module, loaded only when that command runs, with only the adapters it uses: `due`
@@ -32,6 +34,8 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   retention: () => import('./retention.ts'),
   erase: () => import('./erase.ts'),
   'subject-access': () => import('./subject-access.ts'),
+  log: () => import('./log.ts'),
+  report: () => import('./report.ts'),
 };
 
 /** This process's own wiring, each half loaded only when a command asks for it. */

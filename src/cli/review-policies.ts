@@ -17,7 +17,9 @@ export const run: Command = async (args, io, wiring) => {
   });
   for (const reminder of reminders) {
     io.out(
-      `${reminder.slug}: review ${reminder.when === 'due' ? 'was due' : 'due'} ${reminder.nextReviewDate}`,
+      reminder.when === 'no-date'
+        ? `${reminder.slug}: a yearly review is promised, but no date to count from is known`
+        : `${reminder.slug}: review ${reminder.when === 'due' ? 'was due' : 'due'} ${reminder.nextReviewDate}`,
     );
   }
   io.out(

@@ -38,8 +38,25 @@ export function listedCalendar(list: HolidayList): HolidayCalendar {
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * What is already known of each day, because deadlines and reports ask about the same few hundred
+ * days over and over (a yearly report over 10,000 cases counts millions of days): the date text's
+ * milliseconds, and for each calendar whether a day, by its number since 1970, is a working day.
+ * Both are facts of the calendar, so a cached answer is always the answer.
+ */
+const MS_OF_DATE = new Map<string, number>();
+const WORKING_DAYS = new WeakMap<HolidayCalendar, Map<number, boolean>>();
+
 /** Milliseconds since 1970 at the start of `date` in UTC, or NaN when it is not a real calendar date. */
 function utcMsOrNaN(date: string): number {
+  const known = MS_OF_DATE.get(date);
+  if (known !== undefined) return known;
+  const ms = parseUtcMs(date);
+  if (!Number.isNaN(ms)) MS_OF_DATE.set(date, ms);
+  return ms;
+}
+
+function parseUtcMs(date: string): number {
   const match = ISO_DATE.exec(date);
   if (match === null) return Number.NaN;
   const day = new Date(0);
@@ -84,8 +101,20 @@ export function isWorkingDay(date: IsoDate, calendar: HolidayCalendar): boolean 
 /** `isWorkingDay` on a day already checked and held as `utcMs`: weekends cost no date text. */
 function isWorkingDayAt(ms: number, calendar: HolidayCalendar): boolean {
   // 1 January 1970 was a Thursday (4); Sunday is 0 and Saturday 6, as in `getUTCDay`.
-  const weekday = (((Math.floor(ms / DAY_MS) + 4) % 7) + 7) % 7;
-  return weekday !== 0 && weekday !== 6 && !calendar.isBankHoliday(isoOf(ms));
+  const day = Math.floor(ms / DAY_MS);
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  if (weekday === 0 || weekday === 6) return false;
+  let known = WORKING_DAYS.get(calendar);
+  if (known === undefined) {
+    known = new Map();
+    WORKING_DAYS.set(calendar, known);
+  }
+  let working = known.get(day);
+  if (working === undefined) {
+    working = !calendar.isBankHoliday(isoOf(ms));
+    known.set(day, working);
+  }
+  return working;
 }
 
 /**

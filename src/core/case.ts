@@ -179,6 +179,11 @@ export const ActionSchema = z.strictObject({
   text: LongTextSchema,
   /** When it was done; empty while it is still to do. */
   doneOn: IsoDateSchema.optional(),
+  /**
+   * Staff marked it for the board report, where its text appears word for word (never who took
+   * it): DMM will "Use the Complaints Procedure to continually review and improve its services".
+   */
+  reportable: z.boolean().optional(),
 });
 export type Action = z.output<typeof ActionSchema>;
 
@@ -188,6 +193,32 @@ export const HandlerSchema = z.strictObject({
   name: NameSchema,
   email: EmailSchema.optional(),
 });
+
+export const RESOLUTION_AGREED = ['yes', 'no'] as const;
+
+/**
+ * What the providers' complaints logs record beyond the complaint and its events: who took it,
+ * who it went to and when, and whether it was settled. Staff fill these in as they happen.
+ */
+export const CaseLogSchema = z.strictObject({
+  /** ACE, step 1: the "Person receiving" the complaint, who "Makes a brief written record". */
+  receivedBy: NameSchema.optional(),
+  /** ACE's complaints log: "Reported to", the person or role the complaint was passed to. */
+  reportedTo: text(TEXT_MAX.short).optional(),
+  /** Interlearn's Customer Services Log: "Referral department" (DMM: the manager's "functional area"). */
+  referralDepartment: text(TEXT_MAX.short).optional(),
+  /** Interlearn: "Referral manager"; DMM: "referred to (Please give name of manager and their functional area)". */
+  referralManager: NameSchema.optional(),
+  /** DMM's Record of Complaint: "Date referred to designated manager". */
+  referredOn: IsoDateSchema.optional(),
+  /** DMM's Record of Complaint: "Date receipt acknowledged by manager dealing with complaint". */
+  managerAcknowledgedOn: IsoDateSchema.optional(),
+  /** Interlearn: "Was a satisfactory resolution identified and agreed with the complainant". */
+  resolutionAgreed: z.enum(RESOLUTION_AGREED).optional(),
+  /** The day the complainant took the complaint to the body outside the provider (e.g. the ESFA), when staff know of it. */
+  referredExternallyOn: IsoDateSchema.optional(),
+});
+export type CaseLog = z.output<typeof CaseLogSchema>;
 
 export const CASE_STATUSES = ['open', 'closed', 'withdrawn'] as const;
 
@@ -223,6 +254,13 @@ const CaseShape = {
   actions: z.array(ActionSchema).default([]),
   /** What the provider learnt, for the report. */
   learning: LongTextSchema.optional(),
+  /**
+   * Staff marked the learning for the board report, where it appears word for word: write it
+   * without names or anything that identifies a person.
+   */
+  learningReportable: z.boolean().optional(),
+  /** The provider's complaints log: who took the complaint, who it was referred to and when. */
+  log: CaseLogSchema.optional(),
 };
 
 /**

@@ -4,6 +4,7 @@ import {
   type CaseEventType,
   type CaseFile,
   CaseFileSchema,
+  CaseLogSchema,
   ClockSchema,
   COMPLAINT_SUBJECTS,
   OutcomeSchema,
@@ -87,6 +88,15 @@ export const AnonymousCaseSchema = z.strictObject({
   actions: z.number().int().nonnegative(),
   actionsDone: z.number().int().nonnegative(),
   learningRecorded: z.boolean(),
+  /**
+   * Yes-or-no facts the board report counts, never what they were: absent in facts kept before
+   * Redress recorded them.
+   */
+  under18: z.boolean().optional(),
+  represented: z.boolean().optional(),
+  adjustmentsAsked: z.boolean().optional(),
+  resolutionAgreed: CaseLogSchema.shape.resolutionAgreed,
+  referredExternallyOn: IsoDateSchema.optional(),
   personalDataRemoved: z.strictObject({ on: IsoDateSchema, because: z.enum(REMOVAL_REASONS) }),
 });
 export type AnonymousCase = z.output<typeof AnonymousCaseSchema>;
@@ -121,6 +131,11 @@ export function anonymiseCase(
     actions: file.actions.length,
     actionsDone: file.actions.filter((action) => action.doneOn !== undefined).length,
     learningRecorded: file.learning !== undefined,
+    under18: file.complainant.under18,
+    represented: file.representative !== undefined,
+    adjustmentsAsked: file.adjustments !== undefined,
+    resolutionAgreed: file.log?.resolutionAgreed,
+    referredExternallyOn: file.log?.referredExternallyOn,
     personalDataRemoved: { on, because },
   });
 }

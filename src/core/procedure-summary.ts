@@ -68,7 +68,7 @@ export interface ProcedureSummary {
 }
 
 /** Each channel as it reads inside a sentence; every channel must have words, so none is forgotten. */
-const CHANNEL_PHRASES: Record<Channel, string> = {
+export const CHANNEL_PHRASES: Record<Channel, string> = {
   'in-person': 'in person',
   telephone: 'by phone',
   email: 'by email',
@@ -80,7 +80,7 @@ const CHANNEL_PHRASES: Record<Channel, string> = {
   representative: 'through someone else, such as an advocate or representative',
 };
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "a", "a or b", "a, b or c". */
 function joinWithOr(items: string[]): string {

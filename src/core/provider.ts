@@ -177,6 +177,7 @@ export const LOG_FIELD_SOURCES = [
   'course',
   'summary',
   'receivedFrom',
+  'receivedBy',
   'reportedTo',
   'referralDepartment',
   'referralManager',

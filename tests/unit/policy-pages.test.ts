@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { handleSubmission } from '../../functions/submit-complaint.mts';
 import { settings } from '../../src/composition/settings.ts';
 import { londonDate } from '../../src/core/calendar.ts';
-import { checkReview, type Policy, PolicySchema } from '../../src/core/policy.ts';
+import { checkReview, nextReview, type Policy, PolicySchema } from '../../src/core/policy.ts';
 import { summariseProcedure } from '../../src/core/procedure-summary.ts';
 import type { Provider } from '../../src/core/provider.ts';
 import { createIntakeWorld, formPost, validFields } from '../integration/support/intake.ts';
@@ -39,6 +39,11 @@ describe('policy front matter says only what each policy states', () => {
         'Internal Quality Assurance Policy & Strategy',
         'Additional Learning Support and Reasonable Adjustments Policy',
       ],
+      reviewCycle: {
+        every: 'year',
+        quote:
+          'we learn from complaints, use them to improve our services, and review annually our complaints policy and procedure',
+      },
     },
     interlearn: { title: 'Complaints Policy 2018-2019', relatedPolicies: ['Appeals Procedure'] },
     'digital-marketing-mentor': {
@@ -49,9 +54,21 @@ describe('policy front matter says only what each policy states', () => {
         'Equality Policy',
         'Assessment Appeals Procedure',
       ],
+      reviewCycle: {
+        every: 'year',
+        quote:
+          'Digital Marketing Mentor will review the Complaints Procedure annually and measure the extent to which it is meeting its commitments, through its review of complaints and outcomes of opinion surveys etc.',
+      },
     },
     // Dynamic Training's policy prints no title.
-    'dynamic-training': { relatedPolicies: ['Staff Grievance Procedures', 'Whistleblowing Procedure'] },
+    'dynamic-training': {
+      relatedPolicies: ['Staff Grievance Procedures', 'Whistleblowing Procedure'],
+      reviewCycle: {
+        every: 'year',
+        quote:
+          'This complaints policy will be reviewed annually by the Board of Directors and amended as is necessary and any such changes will be communicated to all learners and staff.',
+      },
+    },
     'ace-training': { title: 'Customer Complaints Policy and Procedure', relatedPolicies: [] },
     // Invented: a fixture.
     'example-academy': {
@@ -86,6 +103,50 @@ describe('policy front matter says only what each policy states', () => {
   });
 });
 
+describe('nextReview: a policy promising a yearly review is reviewed a year after its last review or approval', () => {
+  const reviewCycle = { every: 'year', quote: 'We review this policy annually.' } as const;
+  it.each([
+    [
+      'a stated date is the date',
+      { nextReviewDate: '2025-03-01', reviewDate: '2024-01-01', reviewCycle },
+      { known: true, date: '2025-03-01', from: 'stated' },
+    ],
+    [
+      'a year after the last review',
+      { reviewDate: '2024-08-13', approvedOn: '2022-11-24', reviewCycle },
+      { known: true, date: '2025-08-13', from: 'review-date', since: '2024-08-13' },
+    ],
+    [
+      'a year after approval, with no review since',
+      { approvedOn: '2022-11-24', reviewCycle },
+      { known: true, date: '2023-11-24', from: 'approved-on', since: '2022-11-24' },
+    ],
+    [
+      'approved after the last review: a year after approval',
+      { reviewDate: '2023-01-10', approvedOn: '2023-06-01', reviewCycle },
+      { known: true, date: '2024-06-01', from: 'approved-on', since: '2023-06-01' },
+    ],
+    [
+      '29 February moves to 1 March',
+      { approvedOn: '2024-02-29', reviewCycle },
+      { known: true, date: '2025-03-01', from: 'approved-on', since: '2024-02-29' },
+    ],
+    ['a promise with no date to count from is not known', { reviewCycle }, { known: false, promised: true }],
+    ['no promise and no date: not stated', { approvedOn: '2022-11-24' }, { known: false, promised: false }],
+  ] as const)('%s', (_name, policy, expected) => {
+    expect(nextReview(policy)).toEqual(expected);
+  });
+
+  it('quotes each promise of a review word for word from its policy', async () => {
+    for (const slug of ['cqm', 'digital-marketing-mentor', 'dynamic-training']) {
+      const text = await readFile(join(POLICIES_DIR, `${slug}.md`), 'utf8');
+      const { reviewCycle: promise } = PolicySchema.parse(await readFrontMatter(slug));
+      expect(promise, slug).toBeDefined();
+      expect(text.slice(text.indexOf('\n---\n', 3)), slug).toContain(promise?.quote);
+    }
+  });
+});
+
 describe('a policy is overdue for review only after its next review date', () => {
   it.each([
     { today: '2024-11-23', state: 'due' },
@@ -96,11 +157,15 @@ describe('a policy is overdue for review only after its next review date', () =>
     expect(checkReview({ nextReviewDate: '2024-11-24' }, today)).toEqual({
       state,
       nextReviewDate: '2024-11-24',
+      next: { known: true, date: '2024-11-24', from: 'stated' },
     });
   });
 
   it('a policy that states no next review date is never called overdue', () => {
-    expect(checkReview({}, '2099-12-31')).toEqual({ state: 'not-stated' });
+    expect(checkReview({}, '2099-12-31')).toEqual({
+      state: 'not-stated',
+      next: { known: false, promised: false },
+    });
   });
 });
 
@@ -183,8 +248,12 @@ describe('the built pages', () => {
   it('a page says "not stated in the policy" where its policy is silent, and shows no review warning', async () => {
     const text = toText(await page('digital-marketing-mentor'));
     expect(text).toContain('Version Not stated in the policy');
-    expect(text).toContain('Next review Not stated in the policy');
+    // DMM promises a yearly review but prints no date to count it from.
+    expect(text).toContain(
+      'Next review Not known: the policy promises a yearly review but states no date it was approved or last reviewed',
+    );
     expect(text).not.toContain('overdue');
+    expect(toText(await page('interlearn'))).toContain('Next review Not stated in the policy');
     expect(toText(await page('dynamic-training'))).toContain('Title Not stated in the policy');
   });
 
