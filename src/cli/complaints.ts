@@ -15,7 +15,8 @@ const USAGE = `Usage:
   complaints review-policies [--now YYYY-MM-DD]
   complaints retention [--provider <slug>] [--dry-run] [--now YYYY-MM-DD]
   complaints erase <reference> [--yes]
-  complaints subject-access (--email <address> | --phone <number>) [--out DIR]`;
+  complaints subject-access (--email <address> | --phone <number>) [--out DIR]
+  complaints doctor`;
 
 /**
  * Each command's module, loaded only when that command runs, with only the adapters it uses: `due`
@@ -32,10 +33,12 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   retention: () => import('./retention.ts'),
   erase: () => import('./erase.ts'),
   'subject-access': () => import('./subject-access.ts'),
+  doctor: () => import('./doctor.ts'),
 };
 
 /** This process's own wiring, each half loaded only when a command asks for it. */
 const PROCESS_WIRING: Wiring = {
+  settings: async () => (await import('../composition/settings.ts')).settings(),
   content: async () => (await import('../composition/content.ts')).content(),
   services: async () => (await import('../composition/services.ts')).services(),
 };
