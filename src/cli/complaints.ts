@@ -1,4 +1,4 @@
-import { NOTICE_KINDS } from '../core/notices.ts';
+import { STAFF_EMAILS } from '../core/notice-messages.ts';
 import { NATIONS } from '../core/period.ts';
 import { RULE_CLOCKS } from '../core/provider-rules.ts';
 import { type Command, type Io, UsageError, type Wiring } from './arguments.ts';
@@ -11,7 +11,7 @@ const USAGE = `Usage:
   complaints providers
   complaints drain
   complaints sweep [--now YYYY-MM-DD] [--provider <slug>] [--dry-run]
-  complaints mail-preview [<${NOTICE_KINDS.join('|')}>]
+  complaints mail-preview [<${STAFF_EMAILS.join('|')}>]
   complaints review-policies [--now YYYY-MM-DD]
   complaints retention [--provider <slug>] [--dry-run] [--now YYYY-MM-DD]
   complaints erase <reference> [--yes]
