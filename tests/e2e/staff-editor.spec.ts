@@ -116,12 +116,17 @@ test('a handler finds the overdue case, records an acknowledgement and a call, a
   await page.getByRole('button', { name: 'Filter by' }).click();
   await page.getByText('Overdue', { exact: true }).click();
   await page.getByText(`${REFERENCE} — stage-1 — open — next due 2026-11-06`).click();
-  await expect(page.getByText('Acknowledge at stage-1 by 2026-11-06 (OVERDUE)').first()).toBeVisible();
+  // Stages by name and dates as people read them; the file keeps ids and ISO dates.
+  await expect(
+    page
+      .getByText('Acknowledge at Stage 1: Frontline Resolution by Friday 6 November 2026 (OVERDUE)')
+      .first(),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: /add events/i }).click();
   await page.getByText('Acknowledgement sent', { exact: true }).click();
   await page.getByLabel('On', { exact: true }).last().fill('2026-11-03');
-  await pick(page, 'Stage', 'stage-1');
+  await pick(page, 'Stage', 'Stage 1: Frontline Resolution');
   await page.getByRole('button', { name: /add notes of calls/i }).click();
   await page.getByLabel('On', { exact: true }).last().fill('2026-11-03');
   await pick(page, 'Kind', 'call');
@@ -216,7 +221,7 @@ test('closing a case before its full response is refused by the decider, saying 
   await page.getByRole('button', { name: /add events/i }).click();
   await page.getByText('Case closed', { exact: true }).click();
   await (await emptyField(page, 'On')).fill('2026-11-04');
-  await pick(page, 'Stage', 'stage-1');
+  await pick(page, 'Stage', 'Stage 1: Frontline Resolution');
   await page.getByRole('button', { name: /^publish$/i }).click();
   await page.getByText('Publish now').click();
   // The decider's refusal, at the event it refuses, saying what to do.
@@ -227,3 +232,4 @@ test('closing a case before its full response is refused by the decider, saying 
   ).toBeVisible();
   expect(readFileSync(join(directory, path), 'utf8')).toBe(before);
 });
+
