@@ -1,6 +1,7 @@
 import CMS from 'decap-cms-app';
 import type { AdminConfig } from './admin-config.ts';
 import { reviewPublishedEntry } from './admin-save.ts';
+import { namePreviewFrames } from './editor-chrome.ts';
 import { type Entry, emptyValuePaths } from './entry-checks.ts';
 
 /** The publishers' editor in the browser: starts Decap with the config the page embeds. */
@@ -19,6 +20,8 @@ CMS.registerEventListener({
     return data;
   },
 });
+
+namePreviewFrames('Preview of the page');
 
 // Decap's config types do not describe every option it accepts; Decap validates the config itself.
 CMS.init({ config: config as never });

@@ -121,7 +121,8 @@ export function firstFormalStage(provider: Provider): string {
 
 /** The Decap fields of a case: every stored field, generated from `CaseSchema`, and the derived block. */
 export function buildCaseFields(provider: Provider): DecapField[] {
-  const stageIds = provider.stages.map((stage) => stage.id);
+  // Staff pick a stage by the name the policy gives it; the file keeps its id.
+  const stageOptions = provider.stages.map((stage) => ({ label: stage.name, value: stage.id }));
   const override: FieldOverride = (name, schema, path) => {
     const top = path.length === 1;
     if (top && name === 'reference') {
@@ -159,7 +160,7 @@ export function buildCaseFields(provider: Provider): DecapField[] {
         name,
         label: name === 'stage' ? 'Stage' : 'To stage',
         widget: 'select',
-        options: stageIds,
+        options: stageOptions,
         required: true,
         ...preset,
       };

@@ -1,5 +1,6 @@
 import CMS from 'decap-cms-app';
 import { createElement } from 'react';
+import { ASSETS } from '../src/components/assets.ts';
 import { type HolidayList, listedCalendar, londonDate } from '../src/core/calendar.ts';
 import type { Provider } from '../src/core/provider.ts';
 import { REFERENCE_RANDOM_BYTES } from '../src/core/reference.ts';
@@ -18,6 +19,7 @@ import {
   CaseReferenceControl,
   DerivedClocksControl,
 } from './case-views.ts';
+import { namePreviewFrames } from './editor-chrome.ts';
 import type { Entry } from './entry-checks.ts';
 
 /**
@@ -44,9 +46,14 @@ for (const collection of config.collections) {
     events.default = [{ type: 'received', on: today, stage: firstFormalStage(provider) }];
 }
 
-CMS.registerWidget(DERIVED_WIDGET, DerivedClocksControl);
+CMS.registerWidget(DERIVED_WIDGET, (props: { value?: unknown }) =>
+  createElement(DerivedClocksControl, { ...props, provider }),
+);
 CMS.registerWidget(REFERENCE_WIDGET, CaseReferenceControl);
 CMS.registerWidget(POSITION_WIDGET, CasePositionControl);
+// The preview frame is a document of its own: it gets the preview's styles from the site's stylesheet.
+CMS.registerPreviewStyle(ASSETS.editorCss.path);
+namePreviewFrames('Preview of the case');
 CMS.registerPreviewTemplate('cases', ({ entry }: Pick<CasePreviewProps, 'entry'>) =>
   createElement(CasePreview, { entry, provider }),
 );

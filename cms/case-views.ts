@@ -1,8 +1,10 @@
 import { createElement as h, type ReactNode } from 'react';
+import { londonDate, longDate } from '../src/core/calendar.ts';
 import type { CaseFile, Clock, Derived } from '../src/core/case.ts';
 import { describePeriod } from '../src/core/deadlines.ts';
+import { IsoDateSchema } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
-import { EVENT_LABELS } from './case-config.ts';
+import { EVENT_LABELS, STATUS_LABELS } from './case-config.ts';
 import { instantText } from './case-save.ts';
 
 /**
@@ -38,10 +40,34 @@ const STATE_NAMES: Record<Clock['state'], string> = {
   stopped: 'stopped',
 };
 
-const cell = (text: string | undefined) => h('td', null, text ?? '—');
+const cell = (content: ReactNode) => h('td', null, content ?? '—');
+
+/**
+ * A date as people read it, "Thursday 24 December 2026", marked up with the date itself for
+ * assistive technology and copying; a date still being typed is shown as typed.
+ */
+export function readableDate(value: unknown): ReactNode {
+  const text = instantText(value);
+  if (typeof text !== 'string' || !IsoDateSchema.safeParse(text).success) {
+    return typeof text === 'string' && text !== '' ? text : undefined;
+  }
+  return h('time', { dateTime: text }, longDate(text));
+}
+
+/** The instant a complaint was received, as its London day. */
+function receivedDay(value: unknown): ReactNode {
+  const text = instantText(value);
+  if (typeof text !== 'string' || Number.isNaN(Date.parse(text))) return undefined;
+  return readableDate(londonDate(text));
+}
+
+/** A stage by the name the policy gives it; an id the provider no longer has, as stored. */
+export function stageName(provider: Provider, id: string | undefined): string {
+  return provider.stages.find((stage) => stage.id === id)?.name ?? id ?? '—';
+}
 
 /** Every clock with its due date and state. */
-export function clocksTable(derived: Derived | undefined): ReactNode {
+export function clocksTable(derived: Derived | undefined, provider: Provider): ReactNode {
   if (derived === undefined || derived.clocks.length === 0) {
     return h('p', null, 'No clocks yet: Redress works them out after the case is saved.');
   }
@@ -64,15 +90,22 @@ export function clocksTable(derived: Derived | undefined): ReactNode {
         h(
           'tr',
           { 'data-state': clock.state },
-          cell(clock.stage),
+          cell(stageName(provider, clock.stage)),
           cell(CLOCK_NAMES[clock.clock]),
           cell(
             clock.pausedSince === undefined
-              ? clock.dueBy
-              : `${clock.dueBy ?? ''} (paused since ${clock.pausedSince})`,
+              ? (readableDate(clock.dueBy) ?? 'a date the handler sets')
+              : h(
+                  'span',
+                  null,
+                  readableDate(clock.dueBy),
+                  ' (paused since ',
+                  readableDate(clock.pausedSince),
+                  ')',
+                ),
           ),
           cell(STATE_NAMES[clock.state]),
-          cell(clock.metOn),
+          cell(readableDate(clock.metOn)),
         ),
       ),
     ),
@@ -80,20 +113,26 @@ export function clocksTable(derived: Derived | undefined): ReactNode {
 }
 
 /** What is due next, in one line. */
-export function nextDueLine(derived: Derived | undefined): string {
+export function nextDueLine(derived: Derived | undefined, provider: Provider): ReactNode {
   const next = derived?.nextDue;
   if (next === undefined) return 'Nothing is due.';
-  return `${CLOCK_NAMES[next.clock]} at ${next.stage} by ${next.dueBy ?? 'a date the handler sets'} (${STATE_NAMES[next.state]})`;
+  return h(
+    'span',
+    null,
+    `${CLOCK_NAMES[next.clock]} at ${stageName(provider, next.stage)} by `,
+    readableDate(next.dueBy) ?? 'a date the handler sets',
+    ` (${STATE_NAMES[next.state]})`,
+  );
 }
 
 /** The read-only control of the derived block. */
-export function DerivedClocksControl(props: { value?: unknown }): ReactNode {
+export function DerivedClocksControl(props: { value?: unknown; provider: Provider }): ReactNode {
   const derived = plain<Derived>(props.value);
   return h(
     'div',
-    null,
-    h('p', null, h('strong', null, 'Next: '), nextDueLine(derived)),
-    clocksTable(derived),
+    { className: 'redress-clocks' },
+    h('p', null, h('strong', null, 'Next: '), nextDueLine(derived, props.provider)),
+    clocksTable(derived, props.provider),
   );
 }
 
@@ -102,7 +141,7 @@ export function CaseReferenceControl(props: { value?: unknown }): ReactNode {
   const reference = plain<string>(props.value);
   return h(
     'p',
-    null,
+    { className: 'redress-reference' },
     reference === undefined || reference === '' ? 'Given when you first save the case.' : reference,
   );
 }
@@ -116,38 +155,50 @@ export function CasePositionControl(props: {
   const labels = plain<Record<string, string>>(props.field?.get('labels')) ?? {};
   return h(
     'p',
-    null,
+    { className: 'redress-position' },
     value === undefined || value === '' ? 'Worked out when you save.' : (labels[value] ?? value),
   );
 }
 
 /** Where the complainant can go next from the case's stage, and until when. */
-function escalationLine(stored: Partial<CaseFile>, provider: Provider): string {
+function escalationLine(stored: Partial<CaseFile>, provider: Provider): ReactNode {
   const index = provider.stages.findIndex((stage) => stage.id === stored.stage);
   const stage = provider.stages[index];
   const next = provider.stages[index + 1];
   const window = stored.derived?.clocks.find(
     (clock) => clock.clock === 'escalate-window' && clock.stage === stored.stage,
   );
-  const until = window?.dueBy === undefined ? '' : `, until ${window.dueBy}`;
   if (next !== undefined) {
     const within =
       stage?.escalateWithin === undefined
         ? ''
         : ` within ${describePeriod(stage.escalateWithin.within)} of the outcome`;
-    return `Next stage: ${next.name} (${next.handler.role})${within}${until}.`;
+    const until = readableDate(window?.dueBy);
+    return h(
+      'span',
+      null,
+      `Next stage: ${next.name} (${next.handler.role})${within}`,
+      ...(until === undefined ? [] : [', until ', until]),
+      '.',
+    );
   }
   return provider.external === undefined
     ? 'This is the last stage.'
     : `This is the last stage; after it the complainant may go to ${provider.external.name}.`;
 }
 
-/** The case's history, notes and actions in date order. */
-function timeline(stored: Partial<CaseFile>): ReactNode {
+/** The case's history, notes and actions in date order, each event by its name and its stage's. */
+function timeline(stored: Partial<CaseFile>, provider: Provider): ReactNode {
   const entries = [
     ...(stored.events ?? []).map((event) => ({
       on: event.on,
-      text: `${EVENT_LABELS[event.type]} (${event.stage})${'outcome' in event ? `: ${event.outcome}` : ''}${'newDueBy' in event ? ` to ${event.newDueBy}` : ''}`,
+      text: h(
+        'span',
+        null,
+        `${EVENT_LABELS[event.type] ?? event.type} at ${stageName(provider, event.stage)}`,
+        'outcome' in event ? `: ${event.outcome}` : '',
+        ...('newDueBy' in event ? [', to ', readableDate(event.newDueBy)] : []),
+      ),
     })),
     ...(stored.notes ?? []).map((note) => ({
       on: note.on,
@@ -155,13 +206,20 @@ function timeline(stored: Partial<CaseFile>): ReactNode {
     })),
     ...(stored.actions ?? []).map((action) => ({
       on: action.on,
-      text: `Action for ${action.by}: ${action.text}${action.doneOn === undefined ? ' (to do)' : ` (done ${action.doneOn})`}`,
+      text: h(
+        'span',
+        null,
+        `Action for ${action.by}: ${action.text}`,
+        ...(action.doneOn === undefined ? [' (to do)'] : [' (done ', readableDate(action.doneOn), ')']),
+      ),
     })),
-  ].toSorted((a, b) => (a.on ?? '').localeCompare(b.on ?? ''));
+  ].toSorted((a, b) => String(instantText(a.on) ?? '').localeCompare(String(instantText(b.on) ?? '')));
   return h(
     'ol',
     null,
-    ...entries.map((entry) => h('li', null, h('strong', null, entry.on ?? '—'), ' ', entry.text)),
+    ...entries.map((entry) =>
+      h('li', null, h('strong', null, readableDate(entry.on) ?? 'No date'), ': ', entry.text),
+    ),
   );
 }
 
@@ -191,25 +249,29 @@ export interface CasePreviewProps {
 export function CasePreview({ entry, provider }: CasePreviewProps): ReactNode {
   const stored = plain<Partial<CaseFile>>(entry.getIn(['data'])) ?? {};
   const raised = flags(stored);
+  const status = stored.status === undefined ? 'Open' : (STATUS_LABELS[stored.status] ?? stored.status);
   return h(
-    'article',
-    { style: { fontFamily: 'system-ui, sans-serif', padding: '1rem' } },
+    // The preview is a document of its own inside Decap's frame: `main` gives it its landmark.
+    'main',
+    { className: 'redress-preview', lang: 'en-GB' },
     h('h1', null, stored.reference ?? 'New case'),
     h(
       'p',
       null,
-      `${stored.status ?? 'open'} at ${stored.stage ?? '—'}; received ${String(instantText(stored.receivedAt) ?? '—')} by ${stored.channel ?? '—'}`,
+      `${status} at ${stageName(provider, stored.stage)}; received `,
+      receivedDay(stored.receivedAt) ?? '—',
+      ` by ${stored.channel ?? '—'}`,
     ),
     raised.length === 0
       ? null
       : h('ul', { 'aria-label': 'Flags' }, ...raised.map((flag) => h('li', null, h('strong', null, flag)))),
     h('h2', null, 'Due next'),
-    h('p', null, nextDueLine(stored.derived)),
+    h('p', null, nextDueLine(stored.derived, provider)),
     h('h2', null, 'Clocks'),
-    clocksTable(stored.derived),
+    clocksTable(stored.derived, provider),
     h('h2', null, 'Escalation'),
     h('p', null, escalationLine(stored, provider)),
     h('h2', null, 'Timeline'),
-    timeline(stored),
+    timeline(stored, provider),
   );
 }

@@ -15,7 +15,8 @@ export interface DecapField {
   required?: boolean;
   default?: unknown;
   hint?: string;
-  options?: string[];
+  /** A select's options: each stored as written, or as `value` and shown as `label`. */
+  options?: (string | { label: string; value: string })[];
   multiple?: boolean;
   fields?: DecapField[];
   field?: DecapField;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Content } from '../composition/content.ts';
 import type { Services } from '../composition/services.ts';
+import type { Settings } from '../composition/settings.ts';
 import { londonDate } from '../core/calendar.ts';
 import { IsoDateSchema } from '../core/period.ts';
 import type { Provider } from '../core/provider.ts';
@@ -16,6 +17,8 @@ export interface Io {
  * process, loaded only when asked for (tests pass their own).
  */
 export interface Wiring {
+  /** The settings alone: `complaints doctor` must read settings that services refuse to start with. */
+  settings(): Promise<Settings>;
   content(): Promise<Content>;
   services(): Promise<Services>;
 }

@@ -1,4 +1,4 @@
-import { NOTICE_KINDS } from '../core/notices.ts';
+import { STAFF_EMAILS } from '../core/notice-messages.ts';
 import { NATIONS } from '../core/period.ts';
 import { RULE_CLOCKS } from '../core/provider-rules.ts';
 import { type Command, type Io, UsageError, type Wiring } from './arguments.ts';
@@ -11,13 +11,14 @@ const USAGE = `Usage:
   complaints providers
   complaints drain
   complaints sweep [--now YYYY-MM-DD] [--provider <slug>] [--dry-run]
-  complaints mail-preview [<${NOTICE_KINDS.join('|')}>]
+  complaints mail-preview [<${STAFF_EMAILS.join('|')}>]
   complaints review-policies [--now YYYY-MM-DD]
   complaints retention [--provider <slug>] [--dry-run] [--now YYYY-MM-DD]
   complaints erase <reference> [--yes]
   complaints subject-access (--email <address> | --phone <number>) [--out DIR]
   complaints log --provider <slug> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json]
-  complaints report --provider <slug> --period YYYY|YYYY-Qn [--out FILE] [--now YYYY-MM-DD]`;
+  complaints report --provider <slug> --period YYYY|YYYY-Qn [--out FILE] [--now YYYY-MM-DD]
+  complaints doctor`;
 
 /**
  * Each command's module, loaded only when that command runs, with only the adapters it uses: `due`
@@ -36,10 +37,12 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   'subject-access': () => import('./subject-access.ts'),
   log: () => import('./log.ts'),
   report: () => import('./report.ts'),
+  doctor: () => import('./doctor.ts'),
 };
 
 /** This process's own wiring, each half loaded only when a command asks for it. */
 const PROCESS_WIRING: Wiring = {
+  settings: async () => (await import('../composition/settings.ts')).settings(),
   content: async () => (await import('../composition/content.ts')).content(),
   services: async () => (await import('../composition/services.ts')).services(),
 };

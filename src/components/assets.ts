@@ -9,6 +9,8 @@ export const ASSETS = {
     path: '/assets/complaint-form.css',
     source: 'src/components/complaint-form/complaint-form.css',
   },
+  /** The editors' fixes to Decap's styles, and the staff case preview's own. */
+  editorCss: { path: '/assets/editor.css', source: 'src/styles/editor.css' },
   /** The complaint form's progressive enhancement; it never loads React. */
   complaintFormJs: {
     path: '/assets/complaint-form.js',

@@ -19,7 +19,7 @@ import type { MailArchive } from '../ports/mail-archive.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { NoticeLedger } from '../ports/notice-ledger.ts';
 import { type Content, contentFrom } from './content.ts';
-import { type Settings, settings } from './settings.ts';
+import { netlifyBlobs, type Settings, settings } from './settings.ts';
 
 /**
  * The composition root's second half: from `Settings`, the adapter of every port, made once per
@@ -114,15 +114,12 @@ function gitHubRepository(
 }
 
 /**
- * The site's Netlify Blobs store `name` on Netlify; none elsewhere. Netlify's local emulation
- * (which `astro dev` runs) also sets a Blobs context, pointing at a server on this machine: then
- * the local adapters are used, so that with no configuration everything is under `.data/` beside
- * the cases and the outbox, where the CLI and tests look for it.
+ * The site's Netlify Blobs store `name` on Netlify; none elsewhere, including Netlify's local
+ * emulation (see `netlifyBlobs`).
  */
 function netlifyBlobsStore(settings: Settings, name: string): Store | undefined {
-  const context = settings.netlifyBlobsContext;
-  const blobs = context === undefined ? undefined : decodeBlobsContext(context);
-  if (blobs === undefined || isOnThisMachine(blobs.edgeURL)) return undefined;
+  const blobs = netlifyBlobs(settings);
+  if (blobs === undefined) return undefined;
   // A retry must see the record the first attempt wrote; strong reads need the uncached edge.
   const consistency = blobs.uncachedEdgeURL === undefined ? 'eventual' : 'strong';
   const { apiURL, edgeURL, uncachedEdgeURL, siteID, token } = blobs;
@@ -142,27 +139,6 @@ function chooseNoticeLedger(settings: Settings): NoticeLedger {
   return store === undefined
     ? new LocalFileLedger(join(settings.dataDir, 'ledger'))
     : new BlobsNoticeLedger(store);
-}
-
-/** Netlify's Blobs context (base64 JSON); `{}` when it cannot be read, which `getStore` then reports. */
-function decodeBlobsContext(context: string): BlobsContext {
-  try {
-    return JSON.parse(Buffer.from(context, 'base64').toString('utf8')) as BlobsContext;
-  } catch {
-    return {};
-  }
-}
-
-type BlobsContext = {
-  apiURL?: string;
-  edgeURL?: string;
-  uncachedEdgeURL?: string;
-  siteID?: string;
-  token?: string;
-};
-
-function isOnThisMachine(url: string | undefined): boolean {
-  return url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(URL.parse(url)?.hostname ?? '');
 }
 
 function chooseMailer(settings: Settings): Mailer {

@@ -166,6 +166,39 @@ function commaList(value: string | undefined): string[] {
     .filter((entry) => entry !== '');
 }
 
+/**
+ * Netlify's Blobs context when the process runs on Netlify itself. Netlify's local emulation (which
+ * `astro dev` runs) also sets a Blobs context, pointing at a server on this machine: then there is
+ * none, and the local adapters are used, so that with no configuration everything is under `.data/`
+ * beside the cases and the outbox, where the CLI and tests look for it.
+ */
+export function netlifyBlobs(settings: Pick<Settings, 'netlifyBlobsContext'>): BlobsContext | undefined {
+  const context = settings.netlifyBlobsContext;
+  const blobs = context === undefined ? undefined : decodeBlobsContext(context);
+  return blobs === undefined || isOnThisMachine(blobs.edgeURL) ? undefined : blobs;
+}
+
+export type BlobsContext = {
+  apiURL?: string;
+  edgeURL?: string;
+  uncachedEdgeURL?: string;
+  siteID?: string;
+  token?: string;
+};
+
+/** Netlify's Blobs context (base64 JSON); `{}` when it cannot be read, which `getStore` then reports. */
+function decodeBlobsContext(context: string): BlobsContext {
+  try {
+    return JSON.parse(Buffer.from(context, 'base64').toString('utf8')) as BlobsContext;
+  } catch {
+    return {};
+  }
+}
+
+function isOnThisMachine(url: string | undefined): boolean {
+  return url !== undefined && ['localhost', '127.0.0.1', '[::1]'].includes(URL.parse(url)?.hostname ?? '');
+}
+
 /** Netlify's runtime global, present only inside a Netlify function (typed by @netlify/functions there). */
 type NetlifyRuntime = { Netlify?: { env: { toObject(): Record<string, string> } } };
 

@@ -2,7 +2,7 @@ import { longDate } from './calendar.ts';
 import type { ClockKind } from './case.ts';
 import { casePath } from './case-file.ts';
 import { type MessageContent, render } from './intake-messages.ts';
-import type { Notice, NoticeKind } from './notices.ts';
+import { NOTICE_KINDS, type Notice, type NoticeKind } from './notices.ts';
 import type { IsoDate } from './period.ts';
 import type { Provider } from './provider.ts';
 import { createReference, REFERENCE_RANDOM_BYTES } from './reference.ts';
@@ -134,6 +134,10 @@ export interface CaseNeedingAttention {
   consequence: string;
 }
 
+/** Every kind of email staff are sent about cases: the sweep's notices, and "needs attention". */
+export const STAFF_EMAILS = [...NOTICE_KINDS, 'needs-attention'] as const;
+export type StaffEmail = (typeof STAFF_EMAILS)[number];
+
 /** The email telling a provider's case team that a case needs a person to put it right. */
 export function needsAttentionMessage(
   provider: Provider,
@@ -174,7 +178,7 @@ export function exampleNotice(
 ): { notice: Notice; message: MessageContent } {
   const stage = provider.stages.find((candidate) => !candidate.informal) ?? provider.stages[0];
   if (stage === undefined) throw new Error(`${provider.name} has no stages`);
-  const reference = createReference(provider.slug, today, new Uint8Array(REFERENCE_RANDOM_BYTES));
+  const { reference, path } = exampleCase(provider, today);
   const clock = EXAMPLE_CLOCKS[kind];
   const notice: Notice = {
     kind,
@@ -184,6 +188,11 @@ export function exampleNotice(
     dueBy: today,
     recipients: kind === 'delay-told' ? ['complainant'] : ['handler'],
   };
-  const path = casePath(provider, { reference, receivedAt: `${today}T09:00:00Z` });
   return { notice, message: noticeMessage(provider, notice, caseUrl(path)) };
+}
+
+/** The reference and path of an example case received `today`, for previews of staff emails. */
+export function exampleCase(provider: Provider, today: IsoDate): { reference: string; path: string } {
+  const reference = createReference(provider.slug, today, new Uint8Array(REFERENCE_RANDOM_BYTES));
+  return { reference, path: casePath(provider, { reference, receivedAt: `${today}T09:00:00Z` }) };
 }

@@ -5,7 +5,7 @@ import { type HolidayCalendar, isWorkingDay } from '../core/calendar.ts';
 import type { Case, CaseFile, Derived } from '../core/case.ts';
 import { caseFolder, parseCaseFile, serialiseCaseFile } from '../core/case-file.ts';
 import { deriveClocks } from '../core/clocks.ts';
-import { noticeMessage, noticeTag } from '../core/notice-messages.ts';
+import { exampleCase, noticeMessage, noticeTag } from '../core/notice-messages.ts';
 import {
   NOTICE_KINDS,
   type Notice,
@@ -187,7 +187,7 @@ async function refreshCase(
         name: path,
         path,
         version: current.version,
-        problem: 'the file is not a case Redress can read (its YAML, or one of its fields, is wrong).',
+        problem: UNREADABLE_CASE,
       });
       return [];
     }
@@ -227,6 +227,28 @@ async function refreshCase(
   return [];
 }
 
+/** Why the sweep skips a file it cannot parse: the parser's own message may quote what a person wrote. */
+const UNREADABLE_CASE = 'the file is not a case Redress can read (its YAML, or one of its fields, is wrong).';
+/** What the sweep leaves undone for a case it skips. */
+const SKIPPED_BY_THE_SWEEP =
+  'Until it is put right, its deadlines are not worked out and no reminders are sent for it.';
+
+/**
+ * A case file the sweep could not read, as its case team is told of it: for `complaints mail-preview
+ * needs-attention`, so staff see the email before a real case needs it.
+ */
+export function exampleUnreadableCase(provider: Provider, today: IsoDate): SkippedCase {
+  const { path } = exampleCase(provider, today);
+  return {
+    name: path,
+    path,
+    version: 'example',
+    provider: provider.slug,
+    problem: UNREADABLE_CASE,
+    consequence: SKIPPED_BY_THE_SWEEP,
+  };
+}
+
 /** Names a case the sweep could not work on, counts it, and tells its provider's case team once. */
 async function skip(
   options: SweepOptions,
@@ -237,7 +259,7 @@ async function skip(
   const skipped: SkippedCase = {
     ...found,
     provider: provider.slug,
-    consequence: 'Until it is put right, its deadlines are not worked out and no reminders are sent for it.',
+    consequence: SKIPPED_BY_THE_SWEEP,
   };
   report.skipped.push(skipped);
   await tellCaseTeam({ ...options, noticeLedger: options.ledger }, provider, skipped, options.dryRun);

@@ -1,11 +1,9 @@
 import { readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { WCAG_TAGS } from '../support/axe.ts';
 import { expect, test } from '../support/browser-test.ts';
 import { FILLED } from '../unit/complaint-examples.ts';
-
-/** Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA that axe can check. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const providerSlugs = readdirSync(new URL('../../content/providers/', import.meta.url))
   .filter((file) => file.endsWith('.yaml'))

@@ -1,10 +1,8 @@
 import { readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { WCAG_TAGS } from '../support/axe.ts';
 import { expect, test } from '../support/browser-test.ts';
-
-/** Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA that axe can check. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** The providers with a policy page, read from the content rather than from the site under test. */
 const providerSlugs = readdirSync(new URL('../../content/providers/', import.meta.url))

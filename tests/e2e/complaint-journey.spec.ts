@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { WCAG_TAGS } from '../support/axe.ts';
 import { expect, test } from '../support/browser-test.ts';
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const providerSlugs = readdirSync(new URL('../../content/providers/', import.meta.url))
   .filter((file) => file.endsWith('.yaml'))

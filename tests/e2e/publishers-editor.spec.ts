@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { DEFAULTS } from '../../src/composition/defaults.ts';
 import { summariseProcedure } from '../../src/core/procedure-summary.ts';
 import { type ProviderInput, ProviderSchema } from '../../src/core/provider.ts';
+import { unlistedDecapViolations } from '../support/axe.ts';
 import { expect, test } from '../support/browser-test.ts';
 import { buildSite, copySite, PUBLISHED_CONTENT } from '../support/site-copy.ts';
 import { startDecapServer } from './support/decap-server.ts';
@@ -104,4 +105,20 @@ test('a publisher changes CQM’s stage 1 acknowledgement; after a rebuild the p
   await page.goto(pathToFileURL(join(copy, 'dist/cqm/index.html')).href);
   await expect(summary).toContainText(acknowledgementPromised(providerFile()));
   await expect(summary).not.toContainText(acknowledgementPromised(before));
+});
+
+test("the publishers' editor has no axe violations but those of Decap the accessibility statement lists", async ({
+  page,
+}) => {
+  await page.goto('/admin/');
+  await expect(page.getByRole('button', { name: /login/i })).toBeVisible();
+  expect(await unlistedDecapViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: /login/i }).click();
+  await page.getByRole('link', { name: 'Procedures' }).click();
+  await expect(page.getByRole('link', { name: 'CQM Training & Consultancy' })).toBeVisible();
+  expect(await unlistedDecapViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'CQM Training & Consultancy' }).click();
+  // The frame is named after Decap renders it, so a screen reader says what it holds.
+  await expect(page.getByTitle('Preview of the page')).toBeVisible();
+  expect(await unlistedDecapViolations(page)).toEqual([]);
 });

@@ -13,6 +13,7 @@ import { caseEditorUrl, casePath, parseCaseFile, serialiseCaseFile } from '../..
 import { deriveClocks } from '../../src/core/clocks.ts';
 import { dueDate } from '../../src/core/deadlines.ts';
 import type { Provider } from '../../src/core/provider.ts';
+import { unlistedDecapViolations, violations } from '../support/axe.ts';
 import { expect, test } from '../support/browser-test.ts';
 import { PUBLISHED_CONTENT } from '../support/site-copy.ts';
 import { startDecapServer } from './support/decap-server.ts';
@@ -116,12 +117,17 @@ test('a handler finds the overdue case, records an acknowledgement and a call, a
   await page.getByRole('button', { name: 'Filter by' }).click();
   await page.getByText('Overdue', { exact: true }).click();
   await page.getByText(`${REFERENCE} — stage-1 — open — next due 2026-11-06`).click();
-  await expect(page.getByText('Acknowledge at stage-1 by 2026-11-06 (OVERDUE)').first()).toBeVisible();
+  // Stages by name and dates as people read them; the file keeps ids and ISO dates.
+  await expect(
+    page
+      .getByText('Acknowledge at Stage 1: Frontline Resolution by Friday 6 November 2026 (OVERDUE)')
+      .first(),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: /add events/i }).click();
   await page.getByText('Acknowledgement sent', { exact: true }).click();
   await page.getByLabel('On', { exact: true }).last().fill('2026-11-03');
-  await pick(page, 'Stage', 'stage-1');
+  await pick(page, 'Stage', 'Stage 1: Frontline Resolution');
   await page.getByRole('button', { name: /add notes of calls/i }).click();
   await page.getByLabel('On', { exact: true }).last().fill('2026-11-03');
   await pick(page, 'Kind', 'call');
@@ -216,7 +222,7 @@ test('closing a case before its full response is refused by the decider, saying 
   await page.getByRole('button', { name: /add events/i }).click();
   await page.getByText('Case closed', { exact: true }).click();
   await (await emptyField(page, 'On')).fill('2026-11-04');
-  await pick(page, 'Stage', 'stage-1');
+  await pick(page, 'Stage', 'Stage 1: Frontline Resolution');
   await page.getByRole('button', { name: /^publish$/i }).click();
   await page.getByText('Publish now').click();
   // The decider's refusal, at the event it refuses, saying what to do.
@@ -226,4 +232,34 @@ test('closing a case before its full response is refused by the decider, saying 
     ),
   ).toBeVisible();
   expect(readFileSync(join(directory, path), 'utf8')).toBe(before);
+});
+
+test("Redress's parts of the staff editor have no axe violations, and Decap's are only those the statement lists", async ({
+  page,
+}) => {
+  await page.goto('/cases/cqm/');
+  await expect(page.getByRole('button', { name: /login/i })).toBeVisible();
+  expect(await unlistedDecapViolations(page)).toEqual([]);
+  await logIn(page);
+  await expect(page.getByText(REFERENCE).first()).toBeVisible();
+  // The list of cases: Decap's chrome alone, its grey text darkened by the editors' stylesheet.
+  expect(await unlistedDecapViolations(page)).toEqual([]);
+
+  await page.goto('/');
+  await page.goto(caseEditorUrl(page.url(), provider, path));
+  await expect(page.getByText(REFERENCE, { exact: true })).toBeVisible();
+  const preview = page.frameLocator('iframe#preview-pane');
+  await expect(preview.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+  // The frame is named after Decap renders it, so a screen reader says what it holds.
+  await expect(page.getByTitle('Preview of the case')).toBeVisible();
+
+  // Redress's own: the read-only widgets and the whole preview, in its frame.
+  expect(
+    await violations(page, '.redress-reference', '.redress-position', '.redress-clocks', [
+      'iframe#preview-pane',
+      '.redress-preview',
+    ]),
+  ).toEqual([]);
+  // The whole editor: nothing but what the accessibility statement lists.
+  expect(await unlistedDecapViolations(page)).toEqual([]);
 });

@@ -38,7 +38,11 @@ async function complaints(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
-  const code = await runComplaints(argv, io, { content: async () => wired, services: async () => wired });
+  const code = await runComplaints(argv, io, {
+    settings: async () => wired.settings,
+    content: async () => wired,
+    services: async () => wired,
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

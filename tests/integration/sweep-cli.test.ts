@@ -18,7 +18,11 @@ async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
-  const code = await runComplaints(argv, io, { content: async () => wired, services: async () => wired });
+  const code = await runComplaints(argv, io, {
+    settings: async () => wired.settings,
+    content: async () => wired,
+    services: async () => wired,
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -129,9 +133,29 @@ describe('complaints sweep, mail-preview and review-policies', () => {
     const before = (await mailer.sent()).length;
     const { code, out } = await run('mail-preview');
     expect(code).toBe(0);
-    expect(out.split('\n').map((line) => line.split(':')[0])).toEqual([...NOTICE_KINDS]);
+    expect(out.split('\n').map((line) => line.split(':')[0])).toEqual([...NOTICE_KINDS, 'needs-attention']);
     const previews = (await mailer.sent()).slice(before);
-    expect(previews.map((entry) => entry.message.tag)).toEqual(NOTICE_KINDS.map(() => 'preview'));
+    expect(previews.map((entry) => entry.message.tag)).toEqual(
+      [...NOTICE_KINDS, 'needs-attention'].map(() => 'preview'),
+    );
+  });
+
+  it('writes an example of the needs-attention email the case team gets about a skipped case', async () => {
+    const mailer = wired.mailer as LocalOutboxMailer;
+    const before = (await mailer.sent()).length;
+    const { code, out } = await run('mail-preview', 'needs-attention');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^needs-attention: /);
+    const [preview] = (await mailer.sent()).slice(before);
+    expect(preview?.message.subject).toMatch(
+      /^Needs attention: ace-training\/\d{4}\/ace-\d{6}-[0-9a-z]+\.yaml$/,
+    );
+    expect(preview?.message.text).toContain(
+      'the file is not a case Redress can read (its YAML, or one of its fields, is wrong).',
+    );
+    expect(preview?.message.text).toContain(
+      'Until it is put right, its deadlines are not worked out and no reminders are sent for it.',
+    );
   });
 
   it('lists policy reviews due, and mails nobody when no publishers are set', async () => {

@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { loadProvider, loadProviders } from '../../src/adapters/content-files.ts';
 import type { Wiring } from '../../src/cli/arguments.ts';
+import { contentFrom } from '../../src/composition/content.ts';
 import { type Services, servicesFrom } from '../../src/composition/services.ts';
-import { type Environment, settingsFrom } from '../../src/composition/settings.ts';
+import { type Environment, type Settings, settingsFrom } from '../../src/composition/settings.ts';
 import type { Provider } from '../../src/core/provider.ts';
 
 /**
@@ -16,15 +17,33 @@ export const FIXTURE_CONTENT = {
   policies: fileURLToPath(new URL('../fixtures/policies/', import.meta.url)),
 };
 
-/** The composition root's services for `environment`, reading the fixture providers and policies. */
-export function fixtureServices(environment: Environment = {}): Services {
-  return servicesFrom({ ...settingsFrom(environment), contentDir: FIXTURE_CONTENT_DIR });
+/** The settings of `environment`, reading the fixture providers and policies. */
+export function fixtureSettings(environment: Environment = {}): Settings {
+  return { ...settingsFrom(environment), contentDir: FIXTURE_CONTENT_DIR };
 }
 
-/** What the `complaints` command works with in a test: `fixtureServices`, made once. */
+/** The composition root's services for `environment`, reading the fixture providers and policies. */
+export function fixtureServices(environment: Environment = {}): Services {
+  return servicesFrom(fixtureSettings(environment));
+}
+
+/**
+ * What the `complaints` command works with in a test: the fixture settings, content and
+ * `fixtureServices`, each made once when first asked for, since services refuse some settings
+ * (`RESEND_API_KEY` without `MAIL_FROM`) that `complaints doctor` must still read.
+ */
 export function fixtureWiring(environment: Environment = {}): Wiring {
-  const services = fixtureServices(environment);
-  return { content: async () => services, services: async () => services };
+  const settings = fixtureSettings(environment);
+  const content = contentFrom(settings);
+  let services: Services | undefined;
+  return {
+    settings: async () => settings,
+    content: async () => content,
+    services: async () => {
+      services ??= servicesFrom(settings);
+      return services;
+    },
+  };
 }
 
 /** Every fixture provider, sorted by name as the site lists them. */

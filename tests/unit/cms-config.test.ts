@@ -35,7 +35,7 @@ const providers: Provider[] = await fixtureProviders();
 /** What a schema node's editor must offer, given what the test knows of the provider. */
 interface Expectations {
   /** Options of a select over a field's name, when they come from the provider rather than the schema. */
-  optionsFor: (name: string) => string[] | undefined;
+  optionsFor: (name: string) => unknown[] | undefined;
   /** Fields the editor does not ask for, at the top level. */
   notAsked: readonly string[];
 }
@@ -167,7 +167,8 @@ describe('the staff case editor', () => {
     '%s: asks for every field of a case file as the schema says, stages from the provider',
     (_slug, provider) => {
       const [collection] = buildCaseConfig(provider).collections;
-      const stages = provider.stages.map((stage) => stage.id);
+      // Picked by name, stored by id.
+      const stages = provider.stages.map((stage) => ({ label: stage.name, value: stage.id }));
       expectAgreement(jsonSchema(CaseFileSchema), collection?.fields ?? [], '', {
         optionsFor: (name) => (name === 'stage' || name === 'toStage' ? stages : undefined),
         notAsked: FILLED_ON_SAVE,
