@@ -60,6 +60,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   acknowledged: 'Acknowledgement sent',
   'interim-sent': 'Interim response sent',
   responded: 'Full response sent, with the outcome',
+  'outcome-arrived': 'Posted outcome arrived',
   escalated: 'Escalated to the next stage',
   extended: 'Response date extended',
   'handler-set-date': 'Handler gave a response date',

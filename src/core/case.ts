@@ -105,10 +105,15 @@ export const ComplaintSchema = z.strictObject({
 });
 export type Complaint = z.output<typeof ComplaintSchema>;
 
-export const OUTCOMES = ['upheld', 'partially-upheld', 'not-upheld'] as const;
-/** The finding a response gives. */
+export const OUTCOMES = ['upheld', 'partially-upheld', 'not-upheld', 'resolved'] as const;
+/** The finding a response gives; `resolved` when the complaint was settled without a finding. */
 export const OutcomeSchema = z.enum(OUTCOMES);
 export type Outcome = z.output<typeof OutcomeSchema>;
+
+export const OUTCOME_DELIVERIES = ['email', 'post', 'in-person'] as const;
+/** How an outcome reached the complainant: it decides the day their window to escalate starts. */
+export const OutcomeDeliverySchema = z.enum(OUTCOME_DELIVERIES);
+export type OutcomeDelivery = z.output<typeof OutcomeDeliverySchema>;
 
 /** Every event says on which day it happened and at which stage the case was. */
 const eventAt = <T extends string>(type: T) => ({
@@ -127,8 +132,16 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...eventAt('acknowledged') }),
   /** An interim response explained what is being done, and (where the policy asks) when the full reply will come. */
   z.strictObject({ ...eventAt('interim-sent'), expectedBy: IsoDateSchema.optional() }),
-  /** The full response, with the stage's outcome. */
-  z.strictObject({ ...eventAt('responded'), outcome: OutcomeSchema, summary: LongTextSchema }),
+  /** The full response, with the stage's outcome; `on` is the day it was sent. */
+  z.strictObject({
+    ...eventAt('responded'),
+    outcome: OutcomeSchema,
+    summary: LongTextSchema,
+    /** How it was sent; absent on outcomes recorded before Redress asked (taken as received that day). */
+    sentBy: OutcomeDeliverySchema.optional(),
+  }),
+  /** A posted outcome arrived on `on`: the window to escalate counts from then, not from the usual two working days. */
+  z.strictObject({ ...eventAt('outcome-arrived') }),
   /** The complainant asked for the next stage; its clocks start on `on`. */
   z.strictObject({
     ...eventAt('escalated'),

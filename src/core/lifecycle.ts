@@ -1,6 +1,7 @@
 import type { HolidayCalendar } from './calendar.ts';
-import type { Case, CaseEvent, Outcome } from './case.ts';
-import { describePeriod, dueDate } from './deadlines.ts';
+import type { Case, CaseEvent, Outcome, OutcomeDelivery } from './case.ts';
+import { describePeriod } from './deadlines.ts';
+import { escalationWindow, type SentOutcome } from './outcome.ts';
 import type { IsoDate } from './period.ts';
 import type { Provider, Stage } from './provider.ts';
 
@@ -17,7 +18,10 @@ export type LifecycleCommand =
   | { type: 'receive'; on: IsoDate; stage?: string }
   | { type: 'acknowledge'; on: IsoDate }
   | { type: 'send-interim-response'; on: IsoDate; expectedBy?: IsoDate }
-  | { type: 'respond'; on: IsoDate; outcome: Outcome; summary: string }
+  /** Send the stage's outcome: `on` is the day it was emailed, posted or handed over. */
+  | { type: 'respond'; on: IsoDate; outcome: Outcome; summary: string; sentBy?: OutcomeDelivery }
+  /** A posted outcome arrived on `on`, earlier or later than the usual two working days. */
+  | { type: 'record-outcome-arrival'; on: IsoDate }
   | { type: 'extend'; on: IsoDate; newDueBy: IsoDate; reason: string }
   | { type: 'pause'; on: IsoDate; reason: string }
   | { type: 'resume'; on: IsoDate }
@@ -42,6 +46,8 @@ export const TRANSITIONS = {
   acknowledge: ['open'],
   'send-interim-response': ['open'],
   respond: ['open'],
+  // A case may close before the complainant says when the posted outcome reached them.
+  'record-outcome-arrival': ['open', 'closed'],
   extend: ['open'],
   pause: ['open'],
   resume: ['open'],
@@ -71,7 +77,7 @@ export interface StageProgress {
   startedOn: IsoDate;
   acknowledgedOn?: IsoDate;
   interims: readonly { on: IsoDate; expectedBy?: IsoDate }[];
-  outcome?: { on: IsoDate; outcome: Outcome };
+  outcome?: SentOutcome & { outcome: Outcome };
   extensions: readonly { on: IsoDate; newDueBy: IsoDate }[];
   handlerDate?: { on: IsoDate; dueBy: IsoDate };
   /** `to` is missing while the pause goes on. */
@@ -204,7 +210,30 @@ export function decide(
     case 'respond':
       refuseAfterOutcome();
       requireText(command.summary, 'a summary of the response');
-      return [...endPause, { type: 'responded', ...at, outcome: command.outcome, summary: command.summary }];
+      return [
+        ...endPause,
+        {
+          type: 'responded',
+          ...at,
+          outcome: command.outcome,
+          summary: command.summary,
+          ...(command.sentBy === undefined ? {} : { sentBy: command.sentBy }),
+        },
+      ];
+    case 'record-outcome-arrival':
+      if (outcome === undefined) fail(`${stage.name} has no outcome yet: record the response first`);
+      if (outcome.sentBy !== 'post') {
+        fail(
+          `the outcome was sent by ${outcome.sentBy ?? 'email'}: only a posted outcome has a day it arrived`,
+        );
+      }
+      if (outcome.arrivedOn !== undefined)
+        fail(`the outcome was already recorded as arriving on ${outcome.arrivedOn}`);
+      if (on < outcome.on) fail(`the outcome was posted on ${outcome.on}: it cannot arrive before that`);
+      if (progress.escalatedOn !== undefined) {
+        fail(`the complainant already asked for the next stage on ${progress.escalatedOn}`);
+      }
+      return [{ type: 'outcome-arrived', ...at }];
     case 'extend': {
       if (stage.respond === undefined) fail(`${stage.name} has no respond date to extend`);
       refuseAfterOutcome();
@@ -249,13 +278,12 @@ export function decide(
       }
       requireText(command.reason, 'the reason the complainant is dissatisfied with the outcome');
       const escalated = { type: 'escalated', ...at, toStage: next.id, reason: command.reason } as const;
-      const window = stage.escalateWithin;
-      if (window === undefined) return [escalated];
-      const closes = dueDate(outcome.on, window.within, calendar);
-      if (on <= closes) return [escalated];
+      const window = escalationWindow(provider, progress, calendar);
+      if (window?.closesOn === undefined || stage.escalateWithin === undefined) return [escalated];
+      if (on <= window.closesOn) return [escalated];
       if (command.lateAcceptedBecause === undefined || command.lateAcceptedBecause.trim() === '') {
         fail(
-          `the window to ask for ${next.name} closed on ${closes} (${describePeriod(window.within)} after the outcome on ${outcome.on}); staff may accept a late request with a reason`,
+          `the window to ask for ${next.name} closed on ${window.closesOn} (${describePeriod(stage.escalateWithin.within)} after the outcome reached the complainant on ${window.receivedOn}); staff may accept a late request with a reason`,
         );
       }
       return [{ ...escalated, lateAcceptedBecause: command.lateAcceptedBecause }];
@@ -340,8 +368,18 @@ export function evolve(state: LifecycleState, event: CaseEvent): LifecycleState 
     case 'responded':
       return updateStage(state, event, (progress) => ({
         ...progress,
-        outcome: { on: event.on, outcome: event.outcome },
+        outcome: {
+          on: event.on,
+          outcome: event.outcome,
+          ...(event.sentBy === undefined ? {} : { sentBy: event.sentBy }),
+        },
       }));
+    case 'outcome-arrived':
+      return updateStage(state, event, (progress) =>
+        progress.outcome === undefined
+          ? fail(`the outcome of "${event.stage}" arrived on ${event.on}, but none was recorded`)
+          : { ...progress, outcome: { ...progress.outcome, arrivedOn: event.on } },
+      );
     case 'escalated': {
       const left = updateStage(state, event, (progress) => ({ ...progress, escalatedOn: event.on }));
       return {
