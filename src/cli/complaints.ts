@@ -11,7 +11,7 @@ const USAGE = `Usage:
   complaints providers
   complaints drain
   complaints sweep [--now YYYY-MM-DD] [--provider <slug>] [--dry-run]
-  complaints mail-preview [<${NOTICE_KINDS.join('|')}>]
+  complaints mail-preview [<${NOTICE_KINDS.join('|')}|outcome>]
   complaints review-policies [--now YYYY-MM-DD]
   complaints retention [--provider <slug>] [--dry-run] [--now YYYY-MM-DD]
   complaints erase <reference> [--yes]

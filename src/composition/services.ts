@@ -8,7 +8,9 @@ import { LocalGitCaseStore } from '../adapters/local-git-case-store.ts';
 import { LocalOutboxMailer } from '../adapters/local-outbox-mailer.ts';
 import { BlobsNoticeLedger, LocalFileLedger } from '../adapters/notice-ledger.ts';
 import { ResendMailer } from '../adapters/resend-mailer.ts';
+import type { Case } from '../core/case.ts';
 import { caseEditorUrl } from '../core/case-file.ts';
+import type { OutcomeLetter } from '../core/outcome-messages.ts';
 import type { Provider } from '../core/provider.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { IntakeQueue } from '../ports/intake-queue.ts';
@@ -37,6 +39,8 @@ export interface Services extends Content {
   log: Log;
   /** Where staff open the case at `path` in its provider's case editor. */
   caseUrl(provider: Provider, path: string): string;
+  /** Where a complainant asks online for the stage after an outcome: the link in the outcome letter. */
+  escalationLink(provider: Provider, stored: Case, letter: OutcomeLetter): string;
 }
 
 /**
@@ -77,6 +81,7 @@ export function servicesFrom(settings: Settings): Services {
     noticeLedger: chooseNoticeLedger(settings),
     log: logToConsole,
     caseUrl: (provider, path) => caseEditorUrl(settings.siteUrl, provider, path),
+    escalationLink: (provider) => new URL(`/${provider.slug}/escalate/`, settings.siteUrl).href,
   };
 }
 

@@ -65,14 +65,28 @@ describe('complaints sweep, mail-preview and review-policies', () => {
     expect(await run(...args)).toMatchObject({ code: 0, out: expect.stringContaining('sent: nothing') });
   });
 
-  it('writes an example of every notice to the outbox', async () => {
+  it('writes an example of every notice, and of the outcome letter, to the outbox', async () => {
     const mailer = wired.mailer as LocalOutboxMailer;
     const before = (await mailer.sent()).length;
     const { code, out } = await run('mail-preview');
     expect(code).toBe(0);
-    expect(out.split('\n').map((line) => line.split(':')[0])).toEqual([...NOTICE_KINDS]);
+    expect(out.split('\n').map((line) => line.split(':')[0])).toEqual([...NOTICE_KINDS, 'outcome']);
     const previews = (await mailer.sent()).slice(before);
-    expect(previews.map((entry) => entry.message.tag)).toEqual(NOTICE_KINDS.map(() => 'preview'));
+    expect(previews.map((entry) => entry.message.tag)).toEqual(
+      [...NOTICE_KINDS, 'outcome'].map(() => 'preview'),
+    );
+  });
+
+  it('mail-preview outcome writes the letter a complainant gets with an outcome', async () => {
+    const mailer = wired.mailer as LocalOutboxMailer;
+    const before = (await mailer.sent()).length;
+    expect(await run('mail-preview', 'outcome')).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^outcome: /),
+    });
+    const [preview] = (await mailer.sent()).slice(before);
+    expect(preview?.message.subject).toMatch(/^The outcome of your complaint: /);
+    expect(preview?.message.text).toContain('Ask online: http');
   });
 
   it('lists policy reviews due, and mails nobody when no publishers are set', async () => {
