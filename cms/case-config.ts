@@ -62,6 +62,7 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   responded: 'Full response sent, with the outcome',
   'outcome-arrived': 'Posted outcome arrived',
   escalated: 'Escalated to the next stage',
+  'holding-reply-sent': 'Holding reply sent (what will be done, and when)',
   extended: 'Response date extended',
   'handler-set-date': 'Handler gave a response date',
   paused: 'Response clock paused',

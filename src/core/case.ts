@@ -151,6 +151,11 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     /** Staff accepted a request that came after the escalation window closed, and why. */
     lateAcceptedBecause: LongTextSchema.optional(),
   }),
+  /**
+   * A holding reply told the complainant what will be done to investigate and, where it did, when
+   * to expect the outcome (`outcomeBy`, which becomes the respond date).
+   */
+  z.strictObject({ ...eventAt('holding-reply-sent'), outcomeBy: IsoDateSchema.optional() }),
   /** The respond date was moved, and the complainant was told why. */
   z.strictObject({ ...eventAt('extended'), newDueBy: IsoDateSchema, reason: LongTextSchema }),
   /** The handler gave the complainant a date to expect the response (stages where the handler sets it). */
@@ -271,7 +276,15 @@ export const CaseSchema = z.strictObject(CaseShape).superRefine(checkStoredCase)
 export type Case = z.output<typeof CaseSchema>;
 export type CaseInput = z.input<typeof CaseSchema>;
 
-export const CLOCKS = ['acknowledge', 'respond', 'interim', 'chase', 'write-up', 'escalate-window'] as const;
+export const CLOCKS = [
+  'acknowledge',
+  'holding-reply',
+  'respond',
+  'interim',
+  'chase',
+  'write-up',
+  'escalate-window',
+] as const;
 /** Which deadline a clock is: see src/core/clocks.ts for where each one is counted from. */
 export const ClockKindSchema = z.enum(CLOCKS);
 export type ClockKind = z.output<typeof ClockKindSchema>;

@@ -12,7 +12,9 @@ import type { Channel, ClockRule, HandlerSetRule, Provider, Stage } from './prov
  *
  * - acknowledge, respond, chase: the day the case reached the stage (the complaint received, or
  *   the request to escalate). A response or interim response also acknowledges receipt.
- * - respond: the stage's period; or the date the handler set; an extension replaces either. At a
+ * - holding-reply: the stage's period, where the policy asks first for a reply saying what will be
+ *   done; met by that reply, or by the outcome if it comes first.
+ * - respond: the stage's period; or, after a holding reply, the date it promised; or the date the handler set; an extension replaces either. At a
  *   stage with an interim rule, an interim response meets it too.
  * - interim: the date an interim response promised the full reply by; met by the full response.
  * - chase: the stage's period; met once the stage has its outcome (a case closes only after one).
@@ -113,6 +115,14 @@ function stageDeadlines(
       clock: 'acknowledge',
       dueBy: dueDate(progress.startedOn, acknowledge.within, calendar),
       ...met(earliest(progress.acknowledgedOn, firstInterim, respondedOn)),
+    });
+  }
+  if (stage.holdingReply !== undefined) {
+    deadlines.push({
+      ...at,
+      clock: 'holding-reply',
+      dueBy: dueDate(progress.startedOn, stage.holdingReply.within, calendar),
+      ...met(earliest(progress.holdingReplyOn, respondedOn)),
     });
   }
   if (respond !== undefined) {

@@ -60,13 +60,19 @@ export function whatHappensNext(provider: Provider, stageId: string, derived: De
   const nextStage = provider.stages[index + 1];
   const acknowledgeBy = dueOf(derived, stage.id, 'acknowledge');
   const respondBy = dueOf(derived, stage.id, 'respond');
+  const holdingReplyBy = dueOf(derived, stage.id, 'holding-reply');
 
   const promises: string[] = [];
   if (acknowledgeBy !== undefined)
     promises.push(`We will acknowledge your complaint by ${longDate(acknowledgeBy)}.`);
+  if (holdingReplyBy !== undefined) {
+    promises.push(
+      `The ${stage.handler.role} will reply by ${longDate(holdingReplyBy)} to tell you what will be done to investigate your complaint${stage.holdingReply?.tellsOutcomeDate ? ', and when you can expect the outcome' : ''}.`,
+    );
+  }
   if (respondBy !== undefined) {
     promises.push(`You should receive a full response by ${longDate(respondBy)}.`);
-  } else if (stage.respond !== undefined && 'setBy' in stage.respond) {
+  } else if (stage.respond !== undefined && 'setBy' in stage.respond && holdingReplyBy === undefined) {
     promises.push(
       `The ${stage.handler.role} will contact you and give you a date by which you will hear back.`,
     );

@@ -18,6 +18,8 @@ export type LifecycleCommand =
   | { type: 'receive'; on: IsoDate; stage?: string }
   | { type: 'acknowledge'; on: IsoDate }
   | { type: 'send-interim-response'; on: IsoDate; expectedBy?: IsoDate }
+  /** Tell the complainant what will be done to investigate and, where asked, when to expect the outcome. */
+  | { type: 'send-holding-reply'; on: IsoDate; outcomeBy?: IsoDate }
   /** Send the stage's outcome: `on` is the day it was emailed, posted or handed over. */
   | { type: 'respond'; on: IsoDate; outcome: Outcome; summary: string; sentBy?: OutcomeDelivery }
   /** A posted outcome arrived on `on`, earlier or later than the usual two working days. */
@@ -45,6 +47,7 @@ export const TRANSITIONS = {
   receive: ['not-received'],
   acknowledge: ['open'],
   'send-interim-response': ['open'],
+  'send-holding-reply': ['open'],
   respond: ['open'],
   // A case may close before the complainant says when the posted outcome reached them.
   'record-outcome-arrival': ['open', 'closed'],
@@ -76,6 +79,7 @@ export interface StageProgress {
   /** The day the complaint, or the request to escalate, reached this stage: its clocks count from here. */
   startedOn: IsoDate;
   acknowledgedOn?: IsoDate;
+  holdingReplyOn?: IsoDate;
   interims: readonly { on: IsoDate; expectedBy?: IsoDate }[];
   outcome?: SentOutcome & { outcome: Outcome };
   extensions: readonly { on: IsoDate; newDueBy: IsoDate }[];
@@ -206,6 +210,29 @@ export function decide(
         fail(`the full reply must be expected after the interim response on ${on}`);
       }
       return [{ type: 'interim-sent', ...at, expectedBy: command.expectedBy }];
+    }
+    case 'send-holding-reply': {
+      const { holdingReply } = stage;
+      if (holdingReply === undefined) {
+        fail(`${provider.name}'s policy has no holding reply at ${stage.name}`);
+      }
+      refuseAfterOutcome();
+      if (progress.holdingReplyOn !== undefined) {
+        fail(`the holding reply at ${stage.name} was already sent on ${progress.holdingReplyOn}`);
+      }
+      if (command.outcomeBy === undefined) {
+        if (holdingReply.tellsOutcomeDate) {
+          fail(`say when the complainant can expect the outcome: "${holdingReply.quote}"`);
+        }
+        return [{ type: 'holding-reply-sent', ...at }];
+      }
+      if (command.outcomeBy <= on) fail(`the outcome must be expected after the holding reply on ${on}`);
+      if (progress.handlerDate !== undefined) {
+        fail(
+          `the handler already set ${progress.handlerDate.dueBy} on ${progress.handlerDate.on}: to move it, extend it with a reason`,
+        );
+      }
+      return [{ type: 'holding-reply-sent', ...at, outcomeBy: command.outcomeBy }];
     }
     case 'respond':
       refuseAfterOutcome();
@@ -364,6 +391,13 @@ export function evolve(state: LifecycleState, event: CaseEvent): LifecycleState 
       return updateStage(state, event, (progress) => ({
         ...progress,
         interims: [...progress.interims, { on: event.on, expectedBy: event.expectedBy }],
+      }));
+    case 'holding-reply-sent':
+      // The date it promises is the handler's date for the outcome, as if set on its own.
+      return updateStage(state, event, (progress) => ({
+        ...progress,
+        holdingReplyOn: event.on,
+        ...(event.outcomeBy === undefined ? {} : { handlerDate: { on: event.on, dueBy: event.outcomeBy } }),
       }));
     case 'responded':
       return updateStage(state, event, (progress) => ({

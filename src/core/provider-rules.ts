@@ -3,13 +3,15 @@ import type { Period } from './period.ts';
 import type { ClockRule, Provider, RespondRule, Stage } from './provider.ts';
 
 /** The clocks a stage can run, as named in `<stage>.<clock>` rule references. */
-export const RULE_CLOCKS = ['acknowledge', 'respond', 'escalate', 'chase'] as const;
+export const RULE_CLOCKS = ['acknowledge', 'holding-reply', 'respond', 'escalate', 'chase'] as const;
 export type RuleClock = (typeof RULE_CLOCKS)[number];
 
 function stagePeriod(stage: Stage, clock: RuleClock): Period | 'handler-sets-date' | undefined {
   switch (clock) {
     case 'acknowledge':
       return stage.acknowledge?.within;
+    case 'holding-reply':
+      return stage.holdingReply?.within;
     case 'respond':
       if (stage.respond === undefined) return undefined;
       return 'setBy' in stage.respond ? 'handler-sets-date' : stage.respond.within;

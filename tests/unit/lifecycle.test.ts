@@ -43,6 +43,7 @@ describe('the transitions table: what each status allows', () => {
     receive: { type: 'receive', on },
     acknowledge: { type: 'acknowledge', on },
     'send-interim-response': { type: 'send-interim-response', on, expectedBy: '2026-06-30' },
+    'send-holding-reply': { type: 'send-holding-reply', on, outcomeBy: '2026-06-30' },
     respond: respond(on),
     'record-outcome-arrival': { type: 'record-outcome-arrival', on },
     extend: { type: 'extend', on, newDueBy: '2026-07-10', reason: 'A witness is on leave.' },
