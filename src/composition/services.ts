@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { getStore, type Store } from '@netlify/blobs';
+import { BlobsAttemptCounter, LocalFileAttemptCounter } from '../adapters/attempt-counters.ts';
 import { BlobsIntakeQueue } from '../adapters/blobs-intake-queue.ts';
 import { logToConsole } from '../adapters/console-log.ts';
 import { GitHubCaseStore } from '../adapters/github-case-store.ts';
+import { HmacSigner } from '../adapters/hmac-signer.ts';
 import { LocalFileIntakeQueue } from '../adapters/local-file-intake-queue.ts';
 import { LocalGitCaseStore } from '../adapters/local-git-case-store.ts';
 import { LocalOutboxMailer } from '../adapters/local-outbox-mailer.ts';
@@ -12,12 +14,15 @@ import type { Case } from '../core/case.ts';
 import { caseEditorUrl } from '../core/case-file.ts';
 import type { OutcomeLetter } from '../core/outcome-messages.ts';
 import type { Provider } from '../core/provider.ts';
+import type { AttemptCounter } from '../ports/attempt-counter.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { IntakeQueue } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
 import type { MailArchive } from '../ports/mail-archive.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { NoticeLedger } from '../ports/notice-ledger.ts';
+import type { Signer } from '../ports/signer.ts';
+import { escalationLinkFor } from '../use-cases/request-escalation.ts';
 import { type Content, contentFrom } from './content.ts';
 import { type Settings, settings } from './settings.ts';
 
@@ -31,6 +36,12 @@ export interface Services extends Content {
   /** The case store holding a provider's cases (the repository its provider file names). */
   caseStore(provider: Pick<Provider, 'caseStore'>): CaseStore;
   intakeQueue: IntakeQueue;
+  /** Requests for the next stage, accepted and not yet on their case. */
+  escalationQueue: IntakeQueue;
+  /** Wrong reference and contact pairs, to limit guessing. */
+  attempts: AttemptCounter;
+  /** Signs the links in outcome letters. */
+  signer: Signer;
   mailer: Mailer;
   /** The copies of sent mail Redress keeps: the local outbox; none when mail goes through Resend. */
   mailArchive: MailArchive | undefined;
@@ -71,17 +82,30 @@ export function servicesFrom(settings: Settings): Services {
     return store;
   };
   const mailer = chooseMailer(settings);
+  const signer = new HmacSigner(settings.escalationLinks.secret);
+  const content = contentFrom(settings);
   return {
     settings,
-    ...contentFrom(settings),
+    ...content,
     caseStore,
-    intakeQueue: chooseIntakeQueue(settings),
+    intakeQueue: chooseIntakeQueue(settings, 'intake'),
+    escalationQueue: chooseIntakeQueue(settings, 'escalations'),
+    attempts: chooseAttemptCounter(settings),
+    signer,
     mailer,
     mailArchive: mailer instanceof LocalOutboxMailer ? mailer : undefined,
     noticeLedger: chooseNoticeLedger(settings),
     log: logToConsole,
     caseUrl: (provider, path) => caseEditorUrl(settings.siteUrl, provider, path),
-    escalationLink: (provider) => new URL(`/${provider.slug}/escalate/`, settings.siteUrl).href,
+    escalationLink: (provider, stored, letter) =>
+      escalationLinkFor(
+        signer,
+        settings.siteUrl,
+        provider,
+        stored,
+        letter,
+        content.calendar(provider.nation),
+      ),
   };
 }
 
@@ -124,11 +148,19 @@ function netlifyBlobsStore(settings: Settings, name: string): Store | undefined 
   return getStore({ name, consistency, apiURL, edgeURL, uncachedEdgeURL, siteID, token });
 }
 
-function chooseIntakeQueue(settings: Settings): IntakeQueue {
-  const store = netlifyBlobsStore(settings, 'intake');
+/** A queue of accepted requests: complaints (`intake`) or requests for the next stage (`escalations`). */
+function chooseIntakeQueue(settings: Settings, name: 'intake' | 'escalations'): IntakeQueue {
+  const store = netlifyBlobsStore(settings, name);
   return store === undefined
-    ? new LocalFileIntakeQueue(join(settings.dataDir, 'intake'))
+    ? new LocalFileIntakeQueue(join(settings.dataDir, name))
     : new BlobsIntakeQueue(store);
+}
+
+function chooseAttemptCounter(settings: Settings): AttemptCounter {
+  const store = netlifyBlobsStore(settings, 'attempts');
+  return store === undefined
+    ? new LocalFileAttemptCounter(join(settings.dataDir, 'attempts'))
+    : new BlobsAttemptCounter(store);
 }
 
 /** Netlify functions keep no files between runs, so there the ledger is a Blobs store. */
