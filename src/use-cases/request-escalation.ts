@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type HolidayCalendar, londonDate } from '../core/calendar.ts';
-import { type Case, CaseSchema } from '../core/case.ts';
+import { type Case, CaseSchema, type Derived } from '../core/case.ts';
 import { casePath, parseCaseFile, serialiseCaseFile } from '../core/case-file.ts';
 import { deriveClocks } from '../core/clocks.ts';
 import {
   checkEscalation,
   contactMatches,
+  type EscalationCheck,
   type EscalationLink,
   type EscalationRefusal,
   escalationLinkText,
@@ -60,7 +61,14 @@ export type EscalationProof =
   | { reference: string; contact: string; client: string };
 
 export type EscalationAnswer =
-  | { kind: 'accepted'; reference: string; nextStage: string; completion: Promise<boolean> }
+  | {
+      kind: 'accepted';
+      reference: string;
+      /** The stage the case goes to, and its clocks from today: what the complainant is told. */
+      stage: string;
+      derived: Derived;
+      completion: Promise<boolean>;
+    }
   | { kind: 'refused'; reference: string; refusal: EscalationRefusal }
   /** The reference and contact do not match a case: which one is wrong is never said. */
   | { kind: 'no-match' }
@@ -148,6 +156,27 @@ async function findCase(
   return { found: true, stored: read.stored, path };
 }
 
+const SPENT = { kind: 'bad-link', status: 410, why: 'used' } as const;
+
+/** A link is spent once its stage has moved on, or the request it was for can no longer be made. */
+const isSpent = (check: EscalationCheck, link: EscalationLink) => !check.ok || check.stage !== link.stage;
+
+/**
+ * Whether the outcome letter's link still works, before the complainant writes their reason: the
+ * answer to give when it does not, or undefined when it does.
+ */
+export async function checkEscalationLink(
+  services: EscalationServices,
+  provider: Provider,
+  token: string,
+  now: Date,
+): Promise<EscalationAnswer | undefined> {
+  const found = await findCase(services, provider, { token }, now);
+  if (!found.found) return found.answer;
+  const check = checkEscalation(provider, found.stored, londonDate(now), services.calendar(provider.nation));
+  return found.link !== undefined && isSpent(check, found.link) ? SPENT : undefined;
+}
+
 /** The queue record's payload: what the `escalate` command needs, and nothing a person wrote but the reason. */
 interface Request {
   provider: string;
@@ -170,11 +199,11 @@ export async function requestEscalation(
   const { stored, path, link } = found;
   const today = londonDate(now);
   const check = checkEscalation(provider, stored, today, services.calendar(provider.nation));
-  if (link !== undefined && (!check.ok || check.stage !== link.stage)) {
-    // The link's stage has moved on, or the request it was for was made: it is spent.
-    return { kind: 'bad-link', status: 410, why: 'used' };
-  }
+  if (link !== undefined && isSpent(check, link)) return SPENT;
   if (!check.ok) return { kind: 'refused', reference: stored.reference, refusal: check.refusal };
+  // The decider's judgement before anything is kept: the case as it will be, and its new clocks.
+  const calendar = services.calendar(provider.nation);
+  const escalated = applyCommand(stored, { type: 'escalate', on: today, reason }, { provider, calendar });
   const request: Request = { provider: provider.slug, path, stage: check.stage, on: today, reason };
   const { accepted, record } = await services.escalationQueue.accept({
     key: `escalate-${stored.reference}-${check.stage}`,
@@ -190,7 +219,8 @@ export async function requestEscalation(
   return {
     kind: 'accepted',
     reference: stored.reference,
-    nextStage: check.window.next.name,
+    stage: escalated.stage,
+    derived: deriveClocks(escalated, provider, today, calendar),
     completion: completeEscalation(services, provider, record, now),
   };
 }

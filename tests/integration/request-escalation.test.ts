@@ -95,7 +95,7 @@ describe('asking for the next stage online', () => {
   it("with the link: recorded through the decider, acknowledged with the next stage's dates, and the staff told", async () => {
     const { provider, path, token } = await givenOutcome('2026-11-20');
     const answer = await requestEscalation(services, provider, { token }, REASON, NOW);
-    expect(answer).toMatchObject({ kind: 'accepted', nextStage: 'Stage 2' });
+    expect(answer).toMatchObject({ kind: 'accepted', stage: 'stage-2' });
     await settled(answer);
 
     const stored = await caseAt(path);
