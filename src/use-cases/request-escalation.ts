@@ -295,3 +295,34 @@ export async function completeEscalation(
     return false;
   }
 }
+
+/** What one drain of the escalation queue did. */
+export interface EscalationDrainReport {
+  pending: number;
+  completed: number;
+  stillPending: number;
+}
+
+/**
+ * Puts every accepted request for the next stage onto its case, oldest first: those whose store
+ * write or emails failed when they were made. The scheduled drain and `complaints drain` run it.
+ */
+export async function drainEscalations(
+  services: EscalationServices,
+  providers: readonly Provider[],
+  now: Date,
+): Promise<EscalationDrainReport> {
+  const pending = await services.escalationQueue.pending();
+  let completed = 0;
+  for (const record of pending) {
+    const slug = (record.payload as Partial<Request> | undefined)?.provider;
+    const provider = providers.find((candidate) => candidate.slug === slug);
+    if (provider === undefined) {
+      services.log('escalation.unknown-provider', { reference: record.reference });
+      continue;
+    }
+    if (await completeEscalation(services, provider, record, now)) completed += 1;
+  }
+  const stillPending = (await services.escalationQueue.pending()).length;
+  return { pending: pending.length, completed, stillPending };
+}

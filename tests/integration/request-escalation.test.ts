@@ -10,6 +10,7 @@ import { deriveClocks } from '../../src/core/clocks.ts';
 import type { LifecycleCommand } from '../../src/core/lifecycle.ts';
 import type { CaseStore } from '../../src/ports/case-store.ts';
 import {
+  drainEscalations,
   type EscalationAnswer,
   type EscalationServices,
   escalationLinkFor,
@@ -276,5 +277,68 @@ describe('asking for the next stage online', () => {
     expect(saved).toBe(true);
     expect(stored.notes).toEqual([note]);
     expect(stored.stage).toBe('stage-2');
+  });
+});
+
+describe('a request the case store did not take at once', () => {
+  it('stays queued, answered "received", and the drain puts it on the case later', async () => {
+    const world = await createIntakeWorld();
+    try {
+      const provider = world.provider('digital-marketing-mentor');
+      const context = { provider, calendar: holidayCalendar(provider.nation) };
+      const stored = applyCommands(context, givenCase(context, '2026-11-02'), {
+        type: 'respond',
+        on: '2026-11-20',
+        outcome: 'not-upheld',
+        summary: 'The course ran as advertised.',
+        sentBy: 'email',
+      });
+      const path = casePath(provider, stored);
+      await world.store.create(
+        path,
+        serialiseCaseFile(stored, deriveClocks(stored, provider, '2026-11-20', context.calendar)),
+        'Receive',
+      );
+      const queue = new LocalFileIntakeQueue(join(world.dir, 'escalations'));
+      const services: EscalationServices = {
+        caseStore: () => world.store,
+        escalationQueue: queue,
+        mailer: world.mailer,
+        attempts: new LocalFileAttemptCounter(join(world.dir, 'attempts')),
+        signer: new HmacSigner('test-secret'),
+        calendar: holidayCalendar,
+        caseUrl: (p, at) => world.services.caseUrl(p, at),
+        log: () => {},
+      };
+      const failing: CaseStore = {
+        create: (...args) => world.store.create(...args),
+        read: (...args) => world.store.read(...args),
+        list: (...args) => world.store.list(...args),
+        readMany: (...args) => world.store.readMany(...args),
+        expunge: (...args) => world.store.expunge(...args),
+        update: () => Promise.reject(new Error('the case store is down')),
+      };
+      const proof = { reference: stored.reference, contact: 'sam@example.org', client: '192.0.2.1' };
+      const answer = await requestEscalation(
+        { ...services, caseStore: () => failing },
+        provider,
+        proof,
+        REASON,
+        NOW,
+      );
+      expect(answer.kind).toBe('accepted');
+      if (answer.kind === 'accepted') expect(await answer.completion).toBe(false);
+      expect(await queue.pending()).toHaveLength(1);
+
+      expect(await drainEscalations(services, world.providers, NOW)).toEqual({
+        pending: 1,
+        completed: 1,
+        stillPending: 0,
+      });
+      const { derived: _derived, ...after } = parseCaseFile((await world.store.read(path))?.text ?? '', path);
+      expect(after.stage).toBe('stage-2');
+    } finally {
+      await world.cleanUp();
+    }
   });
 });
