@@ -51,6 +51,7 @@ export const CASE_FIELD_ORDER = [
   'notes',
   'actions',
   'learning',
+  'statusToken',
   'derived',
 ] as const;
 
@@ -80,6 +81,7 @@ const HINTS: Partial<Record<(typeof CASE_FIELD_ORDER)[number], string>> = {
   representative: 'Only when someone complains for the complainant.',
   adjustments: 'Communication needs and the adjustments agreed (Equality Act 2010).',
   events: 'Add what happened, oldest first: the clocks are worked out from these.',
+  statusToken: "The key of the complainant's private status link. Delete it to stop the link working.",
   derived: 'Worked out by Redress from the events; it cannot be edited here.',
 };
 

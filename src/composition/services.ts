@@ -10,6 +10,7 @@ import { LocalGitCaseStore } from '../adapters/local-git-case-store.ts';
 import { LocalOutboxMailer } from '../adapters/local-outbox-mailer.ts';
 import { BlobsNoticeLedger, LocalFileLedger } from '../adapters/notice-ledger.ts';
 import { ResendMailer } from '../adapters/resend-mailer.ts';
+import { BlobsStatusIndex, LocalFileStatusIndex } from '../adapters/status-indexes.ts';
 import type { Case } from '../core/case.ts';
 import { caseEditorUrl } from '../core/case-file.ts';
 import type { OutcomeLetter } from '../core/outcome-messages.ts';
@@ -22,6 +23,7 @@ import type { MailArchive } from '../ports/mail-archive.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { NoticeLedger } from '../ports/notice-ledger.ts';
 import type { Signer } from '../ports/signer.ts';
+import type { StatusIndex } from '../ports/status-index.ts';
 import { escalationLinkFor } from '../use-cases/request-escalation.ts';
 import { type Content, contentFrom } from './content.ts';
 import { type Settings, settings } from './settings.ts';
@@ -42,6 +44,10 @@ export interface Services extends Content {
   attempts: AttemptCounter;
   /** Signs the links in outcome letters. */
   signer: Signer;
+  /** Finds a case from its status link's key. */
+  statusIndex: StatusIndex;
+  /** The complainant's private status page of a case with `token`. */
+  statusUrl(provider: Provider, token: string): string;
   mailer: Mailer;
   /** The copies of sent mail Redress keeps: the local outbox; none when mail goes through Resend. */
   mailArchive: MailArchive | undefined;
@@ -92,6 +98,8 @@ export function servicesFrom(settings: Settings): Services {
     escalationQueue: chooseIntakeQueue(settings, 'escalations'),
     attempts: chooseAttemptCounter(settings),
     signer,
+    statusIndex: chooseStatusIndex(settings),
+    statusUrl: (provider, token) => new URL(`/${provider.slug}/status/${token}`, settings.siteUrl).href,
     mailer,
     mailArchive: mailer instanceof LocalOutboxMailer ? mailer : undefined,
     noticeLedger: chooseNoticeLedger(settings),
@@ -154,6 +162,13 @@ function chooseIntakeQueue(settings: Settings, name: 'intake' | 'escalations'): 
   return store === undefined
     ? new LocalFileIntakeQueue(join(settings.dataDir, name))
     : new BlobsIntakeQueue(store);
+}
+
+function chooseStatusIndex(settings: Settings): StatusIndex {
+  const store = netlifyBlobsStore(settings, 'status-links');
+  return store === undefined
+    ? new LocalFileStatusIndex(join(settings.dataDir, 'status-links'))
+    : new BlobsStatusIndex(store);
 }
 
 function chooseAttemptCounter(settings: Settings): AttemptCounter {

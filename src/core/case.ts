@@ -115,6 +115,11 @@ export const OUTCOME_DELIVERIES = ['email', 'post', 'in-person'] as const;
 export const OutcomeDeliverySchema = z.enum(OUTCOME_DELIVERIES);
 export type OutcomeDelivery = z.output<typeof OutcomeDeliverySchema>;
 
+/** 32 random bytes as base64url: too many to guess, short enough for a link. */
+export const StatusTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'a status key is 43 letters, digits, "_" or "-"');
+
 /** Every event says on which day it happened and at which stage the case was. */
 const eventAt = <T extends string>(type: T) => ({
   type: z.literal(type),
@@ -241,6 +246,11 @@ const CaseShape = {
   actions: z.array(ActionSchema).default([]),
   /** What the provider learnt, for the report. */
   learning: LongTextSchema.optional(),
+  /**
+   * The key of the complainant's private status page (`/<provider>/status/<key>`): random, not
+   * derived from the reference. Delete it to revoke the link; the next acknowledgement makes another.
+   */
+  statusToken: StatusTokenSchema.optional(),
 };
 
 /**

@@ -1,6 +1,6 @@
 import { longDate } from './calendar.ts';
 import type { Case, Derived } from './case.ts';
-import { type MessageContent, render, whatHappensNext } from './intake-messages.ts';
+import { type MessageContent, render, statusLink, whatHappensNext } from './intake-messages.ts';
 import type { Provider } from './provider.ts';
 
 /**
@@ -17,6 +17,7 @@ export function escalationAcknowledgement(
   provider: Provider,
   stored: Case,
   derived: Derived,
+  statusUrl: string | undefined,
 ): MessageContent {
   const { promises, afterwards } = whatHappensNext(provider, stored.stage, derived);
   const name = stored.representative === undefined ? stored.complainant.name : stored.representative.name;
@@ -26,6 +27,7 @@ export function escalationAcknowledgement(
     'What happens next:',
     promises,
     ...afterwards,
+    ...statusLink(statusUrl),
     provider.name,
   ]);
 }

@@ -107,7 +107,12 @@ export function whatHappensNext(provider: Provider, stageId: string, derived: De
  * reference, the concrete dates the engine will hold the provider to, and what they can do next.
  * It repeats nothing of what they wrote, so a misdirected email gives little away.
  */
-export function acknowledgementMessage(provider: Provider, stored: Case, derived: Derived): MessageContent {
+export function acknowledgementMessage(
+  provider: Provider,
+  stored: Case,
+  derived: Derived,
+  statusUrl?: string,
+): MessageContent {
   const { promises, afterwards } = whatHappensNext(provider, stored.stage, derived);
   const name = stored.representative === undefined ? stored.complainant.name : stored.representative.name;
   return render(`We have received your complaint: ${stored.reference}`, [
@@ -116,9 +121,19 @@ export function acknowledgementMessage(provider: Provider, stored: Case, derived
     'What happens next:',
     promises,
     ...afterwards,
+    ...statusLink(statusUrl),
     'If you need us to communicate with you in another way because of a disability or other need, reply to this email and tell us.',
     provider.name,
   ]);
+}
+
+/** The private status link, and why it should be kept to oneself. */
+export function statusLink(statusUrl: string | undefined): string[] {
+  if (statusUrl === undefined) return [];
+  return [
+    `See where your complaint stands, and what happens next and by when, at any time: ${statusUrl}`,
+    'This link is private to you: it shows your reference and dates, but anyone with it can see them, so do not share it.',
+  ];
 }
 
 /**

@@ -10,6 +10,7 @@ import type { CaseStore } from '../ports/case-store.ts';
 import type { IntakeQueue, IntakeRecord } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import type { StatusIndex } from '../ports/status-index.ts';
 
 /** The ports intake works through: the composition root's services, or a test's own. */
 export interface IntakeServices {
@@ -19,6 +20,10 @@ export interface IntakeServices {
   /** Where staff open a case in the case editor, for the notice to the provider. */
   caseUrl(provider: Provider, path: string): string;
   calendar(nation: Nation): HolidayCalendar;
+  /** Finds a case from its status link's key. */
+  statusIndex: StatusIndex;
+  /** The complainant's private status page of a case with `token`. */
+  statusUrl(provider: Provider, token: string): string;
   log: Log;
 }
 
@@ -116,6 +121,9 @@ export async function completeIntake(
     await services
       .caseStore(provider)
       .create(path, serialiseCaseFile(stored, derived), `Receive ${stored.reference}`);
+    step = 'index';
+    // Before the acknowledgement: the link it carries must work once it arrives.
+    if (stored.statusToken !== undefined) await services.statusIndex.set(stored.statusToken, path);
     step = 'acknowledge';
     await afterCommit(async () => {
       await sendAcknowledgements(services, provider, stored, derived, path);
@@ -143,7 +151,12 @@ async function sendAcknowledgements(
   if (complainantAddresses.length > 0) {
     await services.mailer.send({
       to: [...new Set(complainantAddresses)],
-      ...acknowledgementMessage(provider, stored, derived),
+      ...acknowledgementMessage(
+        provider,
+        stored,
+        derived,
+        stored.statusToken === undefined ? undefined : services.statusUrl(provider, stored.statusToken),
+      ),
       idempotencyKey: `acknowledgement-${stored.reference}`,
       tag: 'acknowledgement',
     });

@@ -27,6 +27,8 @@ import type { IntakeQueue, IntakeRecord } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { Signer } from '../ports/signer.ts';
+import type { StatusIndex } from '../ports/status-index.ts';
+import { newStatusToken } from './status-token.ts';
 
 /**
  * A complainant asks online for the next stage (DESIGN, "After stage 1"). Proven by the signed
@@ -51,6 +53,8 @@ export interface EscalationServices {
   signer: Signer;
   calendar(nation: Nation): HolidayCalendar;
   caseUrl(provider: Provider, path: string): string;
+  statusIndex: StatusIndex;
+  statusUrl(provider: Provider, token: string): string;
   log: Log;
 }
 
@@ -253,11 +257,15 @@ export async function completeEscalation(
         escalated = read.stored;
         break;
       }
-      const next = applyCommand(
-        read.stored,
-        { type: 'escalate', on: request.on, reason: request.reason },
-        { provider, calendar },
-      );
+      // A case staff logged has no status link yet: the acknowledgement brings one.
+      const next = {
+        statusToken: newStatusToken(),
+        ...applyCommand(
+          read.stored,
+          { type: 'escalate', on: request.on, reason: request.reason },
+          { provider, calendar },
+        ),
+      };
       const derived = deriveClocks(next, provider, londonDate(now), calendar);
       const result = await store.update(
         request.path,
@@ -269,11 +277,18 @@ export async function completeEscalation(
     }
     if (escalated === undefined) throw new Error(`the case kept changing over ${MAX_ATTEMPTS} attempts`);
     const derived = deriveClocks(escalated, provider, londonDate(now), calendar);
+    const { statusToken } = escalated;
+    if (statusToken !== undefined) await services.statusIndex.set(statusToken, request.path);
     const to = complainantAddresses(escalated);
     if (to.length > 0) {
       await services.mailer.send({
         to,
-        ...escalationAcknowledgement(provider, escalated, derived),
+        ...escalationAcknowledgement(
+          provider,
+          escalated,
+          derived,
+          statusToken === undefined ? undefined : services.statusUrl(provider, statusToken),
+        ),
         idempotencyKey: `escalation-${record.key}`,
         tag: 'escalation-acknowledgement',
       });

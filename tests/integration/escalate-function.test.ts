@@ -1,10 +1,6 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type EscalateDependencies, handleEscalation } from '../../functions/escalate.mts';
-import { LocalFileAttemptCounter } from '../../src/adapters/attempt-counters.ts';
-import { HmacSigner } from '../../src/adapters/hmac-signer.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
-import { LocalFileIntakeQueue } from '../../src/adapters/local-file-intake-queue.ts';
 import { renderEscalationPage } from '../../src/components/escalation/EscalationPage.tsx';
 import type { Case } from '../../src/core/case.ts';
 import { casePath, parseCaseFile, serialiseCaseFile } from '../../src/core/case-file.ts';
@@ -22,22 +18,12 @@ const REASON = 'Nobody explained why the assessments were cancelled.';
 describe('the escalation function', () => {
   let world: IntakeWorld;
   let dependencies: EscalateDependencies;
-  const signer = new HmacSigner('test-secret');
 
   beforeEach(async () => {
     world = await createIntakeWorld();
     const deferred: Promise<unknown>[] = [];
     dependencies = {
-      services: {
-        caseStore: () => world.store,
-        escalationQueue: new LocalFileIntakeQueue(join(world.dir, 'escalations')),
-        mailer: world.mailer,
-        attempts: new LocalFileAttemptCounter(join(world.dir, 'attempts')),
-        signer,
-        calendar: holidayCalendar,
-        caseUrl: (provider, path) => world.services.caseUrl(provider, path),
-        log: () => {},
-      },
+      services: world.escalation,
       providers: async () => world.providers,
       siteUrl: SITE,
       now: () => NOW,
@@ -65,7 +51,7 @@ describe('the escalation function', () => {
     );
     const sentOn = stored.events.findLast((event) => event.type === 'responded')?.on ?? '';
     const link = escalationLinkFor(
-      signer,
+      world.escalation.signer,
       SITE,
       provider,
       stored,

@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalFileAttemptCounter } from '../../src/adapters/attempt-counters.ts';
-import { HmacSigner } from '../../src/adapters/hmac-signer.ts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import { LocalFileIntakeQueue } from '../../src/adapters/local-file-intake-queue.ts';
 import type { Case } from '../../src/core/case.ts';
@@ -27,22 +25,13 @@ const REASON = 'Nobody explained why the assessments were cancelled.';
 describe('asking for the next stage online', () => {
   let world: IntakeWorld;
   let services: EscalationServices;
-  let queue: LocalFileIntakeQueue;
-  const signer = new HmacSigner('test-secret');
+  let queue: EscalationServices['escalationQueue'];
 
   beforeEach(async () => {
     world = await createIntakeWorld();
     queue = new LocalFileIntakeQueue(join(world.dir, 'escalations'));
-    services = {
-      caseStore: () => world.store,
-      escalationQueue: queue,
-      mailer: world.mailer,
-      attempts: new LocalFileAttemptCounter(join(world.dir, 'attempts')),
-      signer,
-      calendar: holidayCalendar,
-      caseUrl: (provider, path) => world.services.caseUrl(provider, path),
-      log: () => {},
-    };
+    services = world.escalation;
+    queue = services.escalationQueue;
   });
   afterEach(async () => {
     await world.cleanUp();
@@ -72,7 +61,7 @@ describe('asking for the next stage online', () => {
     );
     const link = new URL(
       escalationLinkFor(
-        signer,
+        services.signer,
         'https://complaints.example.org',
         provider,
         stored,
@@ -299,17 +288,8 @@ describe('a request the case store did not take at once', () => {
         serialiseCaseFile(stored, deriveClocks(stored, provider, '2026-11-20', context.calendar)),
         'Receive',
       );
-      const queue = new LocalFileIntakeQueue(join(world.dir, 'escalations'));
-      const services: EscalationServices = {
-        caseStore: () => world.store,
-        escalationQueue: queue,
-        mailer: world.mailer,
-        attempts: new LocalFileAttemptCounter(join(world.dir, 'attempts')),
-        signer: new HmacSigner('test-secret'),
-        calendar: holidayCalendar,
-        caseUrl: (p, at) => world.services.caseUrl(p, at),
-        log: () => {},
-      };
+      const services = world.escalation;
+      const queue = services.escalationQueue;
       const failing: CaseStore = {
         create: (...args) => world.store.create(...args),
         read: (...args) => world.store.read(...args),
