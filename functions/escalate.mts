@@ -162,14 +162,18 @@ export async function handleEscalation(
   }
 }
 
+/** Read once per function instance: a deploy brings new provider files with a new instance. */
+let providers: Promise<Provider[]> | undefined;
+
 export default async (request: Request, context?: Partial<Context>): Promise<Response> => {
   const unfinished: Promise<unknown>[] = [];
   const wired = services();
+  providers ??= wired.providers();
   const response = await handleEscalation(
     request,
     {
       services: wired,
-      providers: wired.providers,
+      providers: () => providers ?? wired.providers(),
       siteUrl: wired.settings.siteUrl,
       now: () => new Date(),
       defer: (task) => (context?.waitUntil === undefined ? unfinished.push(task) : context.waitUntil(task)),

@@ -54,10 +54,15 @@ export async function handleStatus(request: Request, dependencies: StatusDepende
   return htmlResponse(200, renderStatusPage(provider, status, dependencies.siteUrl), PRIVATE);
 }
 
+/** Read once per function instance: a deploy brings new provider files with a new instance. */
+let providers: Promise<Provider[]> | undefined;
+
 export default async (request: Request): Promise<Response> => {
   const wired = services();
+  providers ??= wired.providers();
   return handleStatus(request, {
     ...wired,
+    providers: () => providers ?? wired.providers(),
     siteUrl: wired.settings.siteUrl,
     now: () => new Date(),
   });
