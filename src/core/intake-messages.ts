@@ -71,7 +71,11 @@ export function whatHappensNext(provider: Provider, stageId: string, derived: De
     );
   }
   if (respondBy !== undefined) {
-    promises.push(`You should receive a full response by ${longDate(respondBy)}.`);
+    promises.push(
+      stage.respond !== undefined && 'investigation' in stage.respond && stage.respond.investigation
+        ? `We will investigate your complaint by ${longDate(respondBy)}.`
+        : `You should receive a full response by ${longDate(respondBy)}.`,
+    );
   } else if (stage.respond !== undefined && 'setBy' in stage.respond && holdingReplyBy === undefined) {
     promises.push(
       `The ${stage.handler.role} will contact you and give you a date by which you will hear back.`,

@@ -136,7 +136,7 @@ function summariseClocks(provider: Provider, stage: Stage, next: Stage | undefin
       text:
         'setBy' in stage.respond
           ? setDate
-          : `We will respond within ${describePeriod(stage.respond.within)}${channelCondition(stage.respond)}.`,
+          : `We will ${stage.respond.investigation ? 'investigate your complaint' : 'respond'} within ${describePeriod(stage.respond.within)}${channelCondition(stage.respond)}.`,
       quote: stage.respond.quote,
     });
   }

@@ -69,8 +69,18 @@ export const HandlerSetRuleSchema = z.strictObject({
 });
 export type HandlerSetRule = z.output<typeof HandlerSetRuleSchema>;
 
-/** Respond in full: by a period the policy fixes, or by a date the handler sets for each case. */
-export const RespondRuleSchema = z.union([ClockRuleSchema, HandlerSetRuleSchema]);
+/**
+ * Respond in full: by a period the policy fixes, or by a date the handler sets for each case. A
+ * period may be for the investigation rather than a reply (Interlearn: "Investigations into
+ * written complaints are held within 28 days"): the public pages then say so.
+ */
+export const RespondRuleSchema = z.union([
+  ClockRuleSchema.extend({
+    /** The period is for the investigation, not for a full reply. */
+    investigation: z.boolean().optional(),
+  }),
+  HandlerSetRuleSchema,
+]);
 export type RespondRule = z.output<typeof RespondRuleSchema>;
 
 /** One step of the procedure: who handles it, and the clocks that run while a case is at it. */

@@ -96,7 +96,13 @@ const POLICY_CLOCKS: { slug: string; stage: string; kind: ClockKind; says: strin
   // "Every written complaint is acknowledged within two working days"
   { slug: 'interlearn', stage: 'stage-1', kind: 'acknowledge', says: 'within 2 working days' },
   // "Investigations into written complaints are held within 28 days"
-  { slug: 'interlearn', stage: 'stage-1', kind: 'respond', says: 'within 28 days' },
+  // "Investigations into written complaints are held within 28 days": an investigation, not a reply.
+  {
+    slug: 'interlearn',
+    stage: 'stage-1',
+    kind: 'respond',
+    says: 'We will investigate your complaint within 28 days',
+  },
   // "If after 5 working days, the complaint has not been closed, the Customer Services Team are
   // responsible for contacting the referral manager"
   { slug: 'interlearn', stage: 'stage-1', kind: 'chase', says: 'within 5 working days' },
@@ -110,10 +116,10 @@ describe("each provider's summary states every timescale its policy states", () 
     expect(clockText(provider(slug), stage, kind)).toContain(says);
   });
 
-  // "Every written complaint is acknowledged within two working days": by email, or through the complaint form.
+  // "Every written complaint is acknowledged within two working days": by email, by letter, or through the complaint form.
   it('says when a clock runs only for some ways of complaining', () => {
     expect(clockText(provider('interlearn'), 'stage-1', 'acknowledge')).toBe(
-      'We will acknowledge your complaint within 2 working days if you complain by email or through the website.',
+      'We will acknowledge your complaint within 2 working days if you complain by email, by post or through the website.',
     );
   });
 

@@ -95,10 +95,11 @@ describe('the provider files, as published when the fixtures were copied', () =>
 
   it('Interlearn acknowledges and investigates written complaints only, and Customer Services chase', () => {
     const stage = bySlug('interlearn').stages[1];
-    // Written complaints: by email, or through the Redress complaint form.
-    expect(stage?.acknowledge?.appliesTo).toEqual(['email', 'website']);
+    // Written complaints: by email, by letter, or through the Redress complaint form.
+    expect(stage?.acknowledge?.appliesTo).toEqual(['email', 'post', 'website']);
     expect(stage?.respond !== undefined && 'appliesTo' in stage.respond && stage.respond.appliesTo).toEqual([
       'email',
+      'post',
       'website',
     ]);
     expect(stage?.chase?.notify).toEqual(['customer-services']);
