@@ -1,13 +1,13 @@
 import { NOTICE_KINDS } from '../core/notices.ts';
 import { NATIONS } from '../core/period.ts';
-import { RULE_CLOCKS } from '../core/provider-rules.ts';
+import { PROVIDER_RULES, RULE_CLOCKS } from '../core/provider-rules.ts';
 import { type Command, type Io, UsageError, type Wiring } from './arguments.ts';
 
 export type { Io } from './arguments.ts';
 
 const USAGE = `Usage:
   complaints due --nation <${NATIONS.join('|')}> --from YYYY-MM-DD (--working-days N | --calendar-days N | --weeks N)
-  complaints due --provider <slug> --rule <stage>.<${RULE_CLOCKS.join('|')}> --from YYYY-MM-DD
+  complaints due --provider <slug> --rule (<stage>.<${RULE_CLOCKS.join('|')}>|${PROVIDER_RULES.join('|')}) --from YYYY-MM-DD
   complaints providers
   complaints drain
   complaints sweep [--now YYYY-MM-DD] [--provider <slug>] [--dry-run]
