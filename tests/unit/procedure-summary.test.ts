@@ -209,7 +209,7 @@ describe('the rest of the summary', () => {
     },
     {
       slug: 'digital-marketing-mentor',
-      says: 'Someone else can complain for you (for example a friend, parent, guardian). You will need to confirm this in writing.',
+      says: 'Someone else can complain for a person who cannot make the complaint themselves or has agreed to someone acting for them (for example a friend, parent, guardian). You will need to confirm this in writing.',
     },
   ])('$slug: who may complain for someone else', ({ slug, says }) => {
     expect(summariseProcedure(provider(slug)).representatives?.text).toBe(says);

@@ -149,7 +149,7 @@ describe('the provider files, as published when the fixtures were copied', () =>
   });
 
   it.each([
-    ['digital-marketing-mentor', [], 'written-confirmation'],
+    ['digital-marketing-mentor', ['cannot-complain', 'consented'], 'written-confirmation'],
     ['interlearn', [], 'none'],
     ['cqm', ['died', 'cannot-complain', 'consented'], 'none'],
     ['dynamic-training', undefined, undefined],
