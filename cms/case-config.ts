@@ -63,6 +63,7 @@ export const CASE_FIELD_ORDER = [
   'actions',
   'learning',
   'learningReportable',
+  'statusToken',
   'derived',
 ] as const;
 
@@ -72,7 +73,9 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   acknowledged: 'Acknowledgement sent',
   'interim-sent': 'Interim response sent',
   responded: 'Full response sent, with the outcome',
+  'outcome-arrived': 'Posted outcome arrived',
   escalated: 'Escalated to the next stage',
+  'holding-reply-sent': 'Holding reply sent (what will be done, and when)',
   extended: 'Response date extended',
   'handler-set-date': 'Handler gave a response date',
   paused: 'Response clock paused',
@@ -93,6 +96,7 @@ const HINTS: Partial<Record<(typeof CASE_FIELD_ORDER)[number], string>> = {
   learningReportable:
     'Tick to include the learning, word for word, in the anonymised board report: write it without names or anything that identifies a person.',
   log: 'What the complaints log records: who took the complaint, who it was referred to and when, and whether a resolution was agreed.',
+  statusToken: "The key of the complainant's private status link. Delete it to stop the link working.",
   derived: 'Worked out by Redress from the events; it cannot be edited here.',
   stage: 'Worked out from the events when the case is saved: to move it on, add an "escalated" event.',
   status: 'Worked out from the events when the case is saved: to close the case, add a "case closed" event.',

@@ -23,6 +23,7 @@ const plain = <T>(value: unknown): T | undefined =>
 
 const CLOCK_NAMES: Record<Clock['clock'], string> = {
   acknowledge: 'Acknowledge',
+  'holding-reply': 'Holding reply',
   respond: 'Full response',
   interim: 'Interim response',
   chase: 'Chase the handler',

@@ -25,6 +25,7 @@ import {
   wantsJson,
 } from '../src/http/http.ts';
 import { type IntakeServices, receiveComplaint } from '../src/use-cases/receive-complaint.ts';
+import { newStatusToken } from '../src/use-cases/status-token.ts';
 
 /** Far more than the longest complaint the form allows, far less than anything abusive. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -132,16 +133,20 @@ export async function handleSubmission(
   }
 
   const reference = dependencies.services.newReference(provider, today);
-  const draft = caseFromSubmission(
-    provider,
-    parsed.submission,
-    {
-      reference,
-      receivedAt: now.toISOString(),
-      channel: 'website',
-    },
-    calendar,
-  );
+  const draft = {
+    ...caseFromSubmission(
+      provider,
+      parsed.submission,
+      {
+        reference,
+        receivedAt: now.toISOString(),
+        channel: 'website',
+      },
+      calendar,
+    ),
+    // The key of the private status link the acknowledgement carries.
+    statusToken: newStatusToken(),
+  };
   let receipt: Awaited<ReturnType<typeof receiveComplaint>>;
   try {
     receipt = await receiveComplaint(

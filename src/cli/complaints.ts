@@ -1,17 +1,17 @@
 import { STAFF_EMAILS } from '../core/notice-messages.ts';
 import { NATIONS } from '../core/period.ts';
-import { RULE_CLOCKS } from '../core/provider-rules.ts';
+import { PROVIDER_RULES, RULE_CLOCKS } from '../core/provider-rules.ts';
 import { type Command, type Io, UsageError, type Wiring } from './arguments.ts';
 
 export type { Io } from './arguments.ts';
 
 const USAGE = `Usage:
   complaints due --nation <${NATIONS.join('|')}> --from YYYY-MM-DD (--working-days N | --calendar-days N | --weeks N)
-  complaints due --provider <slug> --rule <stage>.<${RULE_CLOCKS.join('|')}> --from YYYY-MM-DD
+  complaints due --provider <slug> --rule (<stage>.<${RULE_CLOCKS.join('|')}>|${PROVIDER_RULES.join('|')}) --from YYYY-MM-DD
   complaints providers
   complaints drain
   complaints sweep [--now YYYY-MM-DD] [--provider <slug>] [--dry-run]
-  complaints mail-preview [<${STAFF_EMAILS.join('|')}>]
+  complaints mail-preview [<${[...STAFF_EMAILS, 'outcome'].join('|')}>]
   complaints review-policies [--now YYYY-MM-DD]
   complaints retention [--provider <slug>] [--dry-run] [--now YYYY-MM-DD]
   complaints erase <reference> [--yes]

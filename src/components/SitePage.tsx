@@ -38,6 +38,11 @@ export interface SitePageProps {
   children?: ReactNode;
   /** The main content as HTML Astro has already rendered, escaped, from a page's own template. */
   contentHtml?: string;
+  /**
+   * One person's page (a status page, a page reached by a signed link): kept out of search
+   * engines, and its address, which may hold a token, never sent on to another site as a referrer.
+   */
+  private?: boolean;
 }
 
 function Breadcrumbs({ trail }: { trail: readonly Crumb[] }) {
@@ -64,6 +69,8 @@ export function SitePage(props: SitePageProps) {
         <title>{`${props.title} – ${SITE_NAME}`}</title>
         {props.description === undefined ? null : <meta name="description" content={props.description} />}
         {path === undefined ? null : <link rel="canonical" href={new URL(path, props.site).href} />}
+        {props.private === true ? <meta name="robots" content="noindex, nofollow" /> : null}
+        {props.private === true ? <meta name="referrer" content="no-referrer" /> : null}
         {[ASSETS.siteCss.path, ...(props.stylesheets ?? [])].map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}

@@ -17,4 +17,6 @@ export const DEFAULTS = {
   /** The local backends of the two editors (decap-server), started by `npm start`. */
   caseEditorBackendPort: 8081,
   adminEditorBackendPort: 8082,
+  /** Signs escalation links on a machine with no configuration; public, so never for production. */
+  escalationLinkSecret: 'redress-development-escalation-links',
 } as const;

@@ -1,23 +1,32 @@
 import { join } from 'node:path';
 import { getStore, type Store } from '@netlify/blobs';
+import { BlobsAttemptCounter, LocalFileAttemptCounter } from '../adapters/attempt-counters.ts';
 import { BlobsIntakeQueue } from '../adapters/blobs-intake-queue.ts';
 import { logToConsole } from '../adapters/console-log.ts';
 import { GitHubCaseStore } from '../adapters/github-case-store.ts';
+import { HmacSigner } from '../adapters/hmac-signer.ts';
 import { LocalFileIntakeQueue } from '../adapters/local-file-intake-queue.ts';
 import { LocalGitCaseStore } from '../adapters/local-git-case-store.ts';
 import { LocalOutboxMailer } from '../adapters/local-outbox-mailer.ts';
 import { BlobsNoticeLedger, LocalFileLedger } from '../adapters/notice-ledger.ts';
 import { ResendMailer } from '../adapters/resend-mailer.ts';
+import { BlobsStatusIndex, LocalFileStatusIndex } from '../adapters/status-indexes.ts';
+import type { Case } from '../core/case.ts';
 import { caseEditorUrl } from '../core/case-file.ts';
+import type { OutcomeLetter } from '../core/outcome-messages.ts';
 import type { IsoDate } from '../core/period.ts';
 import type { Provider } from '../core/provider.ts';
 import { createReference, REFERENCE_RANDOM_BYTES } from '../core/reference.ts';
+import type { AttemptCounter } from '../ports/attempt-counter.ts';
 import type { CaseStore } from '../ports/case-store.ts';
 import type { IntakeQueue } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
 import type { MailArchive } from '../ports/mail-archive.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { NoticeLedger } from '../ports/notice-ledger.ts';
+import type { Signer } from '../ports/signer.ts';
+import type { StatusIndex } from '../ports/status-index.ts';
+import { escalationLinkFor } from '../use-cases/request-escalation.ts';
 import { type Content, contentFrom } from './content.ts';
 import { netlifyBlobs, type Settings, settings } from './settings.ts';
 
@@ -31,6 +40,16 @@ export interface Services extends Content {
   /** The case store holding a provider's cases (the repository its provider file names). */
   caseStore(provider: Pick<Provider, 'caseStore'>): CaseStore;
   intakeQueue: IntakeQueue;
+  /** Requests for the next stage, accepted and not yet on their case. */
+  escalationQueue: IntakeQueue;
+  /** Wrong reference and contact pairs, to limit guessing. */
+  attempts: AttemptCounter;
+  /** Signs the links in outcome letters. */
+  signer: Signer;
+  /** Finds a case from its status link's key. */
+  statusIndex: StatusIndex;
+  /** The complainant's private status page of a case with `token`. */
+  statusUrl(provider: Provider, token: string): string;
   mailer: Mailer;
   /** The copies of sent mail Redress keeps: the local outbox; none when mail goes through Resend. */
   mailArchive: MailArchive | undefined;
@@ -41,6 +60,8 @@ export interface Services extends Content {
   log: Log;
   /** Where staff open the case at `path` in its provider's case editor. */
   caseUrl(provider: Provider, path: string): string;
+  /** Where a complainant asks online for the stage after an outcome: the link in the outcome letter. */
+  escalationLink(provider: Provider, stored: Case, letter: OutcomeLetter): string;
 }
 
 /**
@@ -71,11 +92,18 @@ export function servicesFrom(settings: Settings): Services {
     return store;
   };
   const mailer = chooseMailer(settings);
+  const signer = new HmacSigner(settings.escalationLinks.secret);
+  const content = contentFrom(settings);
   return {
     settings,
-    ...contentFrom(settings),
+    ...content,
     caseStore,
-    intakeQueue: chooseIntakeQueue(settings),
+    intakeQueue: chooseIntakeQueue(settings, 'intake'),
+    escalationQueue: chooseIntakeQueue(settings, 'escalations'),
+    attempts: chooseAttemptCounter(settings),
+    signer,
+    statusIndex: chooseStatusIndex(settings),
+    statusUrl: (provider, token) => new URL(`/${provider.slug}/status/${token}`, settings.siteUrl).href,
     mailer,
     mailArchive: mailer instanceof LocalOutboxMailer ? mailer : undefined,
     noticeLedger: chooseNoticeLedger(settings),
@@ -87,6 +115,15 @@ export function servicesFrom(settings: Settings): Services {
       ),
     log: logToConsole,
     caseUrl: (provider, path) => caseEditorUrl(settings.siteUrl, provider, path),
+    escalationLink: (provider, stored, letter) =>
+      escalationLinkFor(
+        signer,
+        settings.siteUrl,
+        provider,
+        stored,
+        letter,
+        content.calendar(provider.nation),
+      ),
   };
 }
 
@@ -126,11 +163,26 @@ function netlifyBlobsStore(settings: Settings, name: string): Store | undefined 
   return getStore({ name, consistency, apiURL, edgeURL, uncachedEdgeURL, siteID, token });
 }
 
-function chooseIntakeQueue(settings: Settings): IntakeQueue {
-  const store = netlifyBlobsStore(settings, 'intake');
+/** A queue of accepted requests: complaints (`intake`) or requests for the next stage (`escalations`). */
+function chooseIntakeQueue(settings: Settings, name: 'intake' | 'escalations'): IntakeQueue {
+  const store = netlifyBlobsStore(settings, name);
   return store === undefined
-    ? new LocalFileIntakeQueue(join(settings.dataDir, 'intake'))
+    ? new LocalFileIntakeQueue(join(settings.dataDir, name))
     : new BlobsIntakeQueue(store);
+}
+
+function chooseStatusIndex(settings: Settings): StatusIndex {
+  const store = netlifyBlobsStore(settings, 'status-links');
+  return store === undefined
+    ? new LocalFileStatusIndex(join(settings.dataDir, 'status-links'))
+    : new BlobsStatusIndex(store);
+}
+
+function chooseAttemptCounter(settings: Settings): AttemptCounter {
+  const store = netlifyBlobsStore(settings, 'attempts');
+  return store === undefined
+    ? new LocalFileAttemptCounter(join(settings.dataDir, 'attempts'))
+    : new BlobsAttemptCounter(store);
 }
 
 /** Netlify functions keep no files between runs, so there the ledger is a Blobs store. */

@@ -24,7 +24,7 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'REDRESS_DATA_DIR',
     description:
-      'Folder for local data: the case repository (`cases/`), intake queue (`intake/`), mail outbox (`outbox/`) and ledger of notices sent (`ledger/`). Default: `.data` in the folder Redress runs from.',
+      'Folder for local data: the case repository (`cases/`), intake queue (`intake/`), requests for the next stage (`escalations/`), counts of wrong reference and contact pairs (`attempts/`), mail outbox (`outbox/`) and ledger of notices sent (`ledger/`). Default: `.data` in the folder Redress runs from.',
   },
   {
     name: 'GITHUB_TOKEN',
@@ -58,7 +58,7 @@ export const ENVIRONMENT_VARIABLES = [
   {
     name: 'NETLIFY_BLOBS_CONTEXT',
     description:
-      "Set by Netlify, not by you. On Netlify the intake queue and the ledger of notices sent are the site's Netlify Blobs stores `intake` and `notice-ledger`; Netlify's local emulation (`astro dev`, `netlify dev`) keeps the local ones.",
+      "Set by Netlify, not by you. On Netlify the intake queue, the requests for the next stage, the counts of wrong reference and contact pairs and the ledger of notices sent are the site's Netlify Blobs stores `intake`, `escalations`, `attempts` and `notice-ledger`; Netlify's local emulation (`astro dev`, `netlify dev`) keeps the local ones.",
   },
   {
     name: 'DECAP_AUTH_BASE_URL',
@@ -74,6 +74,11 @@ export const ENVIRONMENT_VARIABLES = [
     name: 'DECAP_SITE_BRANCH',
     description:
       "Read when the site is built. The branch the publishers' editor commits to. Default: `main`.",
+  },
+  {
+    name: 'ESCALATION_LINK_SECRET',
+    description:
+      'A long random secret that signs the links in outcome letters with which complainants ask for the next stage. Set it in production: without it an embedded development secret is used, and anyone who reads this code could make such links.',
   },
   {
     name: 'PUBLISHERS_EMAIL',
@@ -117,6 +122,8 @@ export interface Settings {
    * address, which `complaints doctor` reports.
    */
   caseTeams: { slug: string; email: string }[];
+  /** Signs escalation links; the embedded development secret when none is set (`secretIsDefault`). */
+  escalationLinks: { secret: string; secretIsDefault: boolean };
 }
 
 /**
@@ -155,6 +162,10 @@ export function settingsFrom(environment: Environment, cwd: string = process.cwd
       const [slug = '', email = ''] = entry.split('=', 2).map((part) => part.trim());
       return { slug, email };
     }),
+    escalationLinks: {
+      secret: environment.ESCALATION_LINK_SECRET ?? DEFAULTS.escalationLinkSecret,
+      secretIsDefault: environment.ESCALATION_LINK_SECRET === undefined,
+    },
   };
 }
 

@@ -105,10 +105,20 @@ export const ComplaintSchema = z.strictObject({
 });
 export type Complaint = z.output<typeof ComplaintSchema>;
 
-export const OUTCOMES = ['upheld', 'partially-upheld', 'not-upheld'] as const;
-/** The finding a response gives. */
+export const OUTCOMES = ['upheld', 'partially-upheld', 'not-upheld', 'resolved'] as const;
+/** The finding a response gives; `resolved` when the complaint was settled without a finding. */
 export const OutcomeSchema = z.enum(OUTCOMES);
 export type Outcome = z.output<typeof OutcomeSchema>;
+
+export const OUTCOME_DELIVERIES = ['email', 'post', 'in-person'] as const;
+/** How an outcome reached the complainant: it decides the day their window to escalate starts. */
+export const OutcomeDeliverySchema = z.enum(OUTCOME_DELIVERIES);
+export type OutcomeDelivery = z.output<typeof OutcomeDeliverySchema>;
+
+/** 32 random bytes as base64url: too many to guess, short enough for a link. */
+export const StatusTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'a status key is 43 letters, digits, "_" or "-"');
 
 /** Every event says on which day it happened and at which stage the case was. */
 const eventAt = <T extends string>(type: T) => ({
@@ -127,8 +137,16 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...eventAt('acknowledged') }),
   /** An interim response explained what is being done, and (where the policy asks) when the full reply will come. */
   z.strictObject({ ...eventAt('interim-sent'), expectedBy: IsoDateSchema.optional() }),
-  /** The full response, with the stage's outcome. */
-  z.strictObject({ ...eventAt('responded'), outcome: OutcomeSchema, summary: LongTextSchema }),
+  /** The full response, with the stage's outcome; `on` is the day it was sent. */
+  z.strictObject({
+    ...eventAt('responded'),
+    outcome: OutcomeSchema,
+    summary: LongTextSchema,
+    /** How it was sent; absent on outcomes recorded before Redress asked (taken as received that day). */
+    sentBy: OutcomeDeliverySchema.optional(),
+  }),
+  /** A posted outcome arrived on `on`: the window to escalate counts from then, not from the usual two working days. */
+  z.strictObject({ ...eventAt('outcome-arrived') }),
   /** The complainant asked for the next stage; its clocks start on `on`. */
   z.strictObject({
     ...eventAt('escalated'),
@@ -138,6 +156,11 @@ export const CaseEventSchema = z.discriminatedUnion('type', [
     /** Staff accepted a request that came after the escalation window closed, and why. */
     lateAcceptedBecause: LongTextSchema.optional(),
   }),
+  /**
+   * A holding reply told the complainant what will be done to investigate and, where it did, when
+   * to expect the outcome (`outcomeBy`, which becomes the respond date).
+   */
+  z.strictObject({ ...eventAt('holding-reply-sent'), outcomeBy: IsoDateSchema.optional() }),
   /** The respond date was moved, and the complainant was told why. */
   z.strictObject({ ...eventAt('extended'), newDueBy: IsoDateSchema, reason: LongTextSchema }),
   /** The handler gave the complainant a date to expect the response (stages where the handler sets it). */
@@ -261,6 +284,11 @@ const CaseShape = {
   learningReportable: z.boolean().optional(),
   /** The provider's complaints log: who took the complaint, who it was referred to and when. */
   log: CaseLogSchema.optional(),
+  /**
+   * The key of the complainant's private status page (`/<provider>/status/<key>`): random, not
+   * derived from the reference. Delete it to revoke the link; the next acknowledgement makes another.
+   */
+  statusToken: StatusTokenSchema.optional(),
 };
 
 /**
@@ -296,7 +324,15 @@ export const CaseSchema = z.strictObject(CaseShape).superRefine(checkStoredCase)
 export type Case = z.output<typeof CaseSchema>;
 export type CaseInput = z.input<typeof CaseSchema>;
 
-export const CLOCKS = ['acknowledge', 'respond', 'interim', 'chase', 'write-up', 'escalate-window'] as const;
+export const CLOCKS = [
+  'acknowledge',
+  'holding-reply',
+  'respond',
+  'interim',
+  'chase',
+  'write-up',
+  'escalate-window',
+] as const;
 /** Which deadline a clock is: see src/core/clocks.ts for where each one is counted from. */
 export const ClockKindSchema = z.enum(CLOCKS);
 export type ClockKind = z.output<typeof ClockKindSchema>;

@@ -2,6 +2,7 @@ import { addWorkingDays, type HolidayCalendar, workingDaysBetween } from './cale
 import { type Case, CLOCKS, type Clock, type ClockKind, type ClockState, type Derived } from './case.ts';
 import { dueDate } from './deadlines.ts';
 import { type LifecycleState, replayEvents, type StageProgress } from './lifecycle.ts';
+import { escalationWindow } from './outcome.ts';
 import type { IsoDate } from './period.ts';
 import type { Channel, ClockRule, HandlerSetRule, Provider, Stage } from './provider.ts';
 
@@ -11,13 +12,17 @@ import type { Channel, ClockRule, HandlerSetRule, Provider, Stage } from './prov
  *
  * - acknowledge, respond, chase: the day the case reached the stage (the complaint received, or
  *   the request to escalate). A response or interim response also acknowledges receipt.
- * - respond: the stage's period; or the date the handler set; an extension replaces either. At a
+ * - holding-reply: the stage's period, where the policy asks first for a reply saying what will be
+ *   done; met by that reply, or by the outcome if it comes first.
+ * - respond: the stage's period; or, after a holding reply, the date it promised; or the date the handler set; an extension replaces either. At a
  *   stage with an interim rule, an interim response meets it too.
  * - interim: the date an interim response promised the full reply by; met by the full response.
  * - chase: the stage's period; met once the stage has its outcome (a case closes only after one).
  * - write-up: the day an in-person or telephone complaint was received, when the provider writes
  *   oral complaints up.
- * - escalate-window: the day the stage's outcome was sent; met by a request for the next stage.
+ * - escalate-window: the day the complainant received the stage's outcome (src/core/outcome.ts:
+ *   by post, two working days after posting unless its arrival was recorded); met by a request
+ *   for the next stage.
  *
  * A pause moves the respond, interim and chase dates on by the working days it lasted (up to today
  * while it goes on). It moves a date only if it began on or before that date, and a date a person
@@ -88,8 +93,8 @@ function respondBase(rule: ClockRule | HandlerSetRule, progress: StageProgress, 
 }
 
 function stageDeadlines(
+  provider: Provider,
   stage: Stage,
-  next: Stage | undefined,
   progress: StageProgress,
   channel: Channel,
   today: IsoDate,
@@ -110,6 +115,14 @@ function stageDeadlines(
       clock: 'acknowledge',
       dueBy: dueDate(progress.startedOn, acknowledge.within, calendar),
       ...met(earliest(progress.acknowledgedOn, firstInterim, respondedOn)),
+    });
+  }
+  if (stage.holdingReply !== undefined) {
+    deadlines.push({
+      ...at,
+      clock: 'holding-reply',
+      dueBy: dueDate(progress.startedOn, stage.holdingReply.within, calendar),
+      ...met(earliest(progress.holdingReplyOn, respondedOn)),
     });
   }
   if (respond !== undefined) {
@@ -139,11 +152,12 @@ function stageDeadlines(
       ...met(respondedOn),
     });
   }
-  if (escalateWithin !== undefined && next !== undefined && respondedOn !== undefined) {
+  const window = escalationWindow(provider, progress, calendar);
+  if (escalateWithin !== undefined && window?.closesOn !== undefined) {
     deadlines.push({
       ...at,
       clock: 'escalate-window',
-      dueBy: dueDate(respondedOn, escalateWithin.within, calendar),
+      dueBy: window.closesOn,
       ...met(progress.escalatedOn),
     });
   }
@@ -208,7 +222,7 @@ export function deriveClocks(
         `case ${stored.reference} reached stage "${progress.stage}", which ${provider.name} does not have`,
       );
     }
-    const own = stageDeadlines(stage, provider.stages[index + 1], progress, stored.channel, today, calendar);
+    const own = stageDeadlines(provider, stage, progress, stored.channel, today, calendar);
     const all = i === 0 ? [...own, ...writeUpDeadline(stored, provider, state, calendar)] : own;
     return all.toSorted((a, b) => CLOCKS.indexOf(a.clock) - CLOCKS.indexOf(b.clock));
   });

@@ -60,13 +60,23 @@ export function whatHappensNext(provider: Provider, stageId: string, derived: De
   const nextStage = provider.stages[index + 1];
   const acknowledgeBy = dueOf(derived, stage.id, 'acknowledge');
   const respondBy = dueOf(derived, stage.id, 'respond');
+  const holdingReplyBy = dueOf(derived, stage.id, 'holding-reply');
 
   const promises: string[] = [];
   if (acknowledgeBy !== undefined)
     promises.push(`We will acknowledge your complaint by ${longDate(acknowledgeBy)}.`);
+  if (holdingReplyBy !== undefined) {
+    promises.push(
+      `The ${stage.handler.role} will reply by ${longDate(holdingReplyBy)} to tell you what will be done to investigate your complaint${stage.holdingReply?.tellsOutcomeDate ? ', and when you can expect the outcome' : ''}.`,
+    );
+  }
   if (respondBy !== undefined) {
-    promises.push(`You should receive a full response by ${longDate(respondBy)}.`);
-  } else if (stage.respond !== undefined && 'setBy' in stage.respond) {
+    promises.push(
+      stage.respond !== undefined && 'investigation' in stage.respond && stage.respond.investigation
+        ? `We will investigate your complaint by ${longDate(respondBy)}.`
+        : `You should receive a full response by ${longDate(respondBy)}.`,
+    );
+  } else if (stage.respond !== undefined && 'setBy' in stage.respond && holdingReplyBy === undefined) {
     promises.push(
       `The ${stage.handler.role} will contact you and give you a date by which you will hear back.`,
     );
@@ -125,23 +135,37 @@ export function acknowledgementMessage(
   provider: Provider,
   stored: Case,
   derived: Derived,
-  /** The reference the complainant was shown, when another complaint turned out to hold it. */
-  replaces?: string,
+  extras: {
+    /** The reference the complainant was shown, when another complaint turned out to hold it. */
+    replaces?: string | undefined;
+    /** The complainant's private status page. */
+    statusUrl?: string | undefined;
+  } = {},
 ): MessageContent {
   const { promises, afterwards } = whatHappensNext(provider, stored.stage, derived);
   const name = greetingName(stored.representative?.name ?? stored.complainant.name);
   return render(`We have received your complaint: ${stored.reference}`, [
     name === undefined ? 'Hello,' : `Dear ${name},`,
     `Thank you for telling ${provider.name} about your complaint. Your reference is ${stored.reference}. Please quote it whenever you contact us about this complaint.`,
-    replaces === undefined
+    extras.replaces === undefined
       ? ''
-      : `This reference replaces ${replaces}, the one shown when you sent your complaint: that reference belongs to another complaint, so please do not use it.`,
+      : `This reference replaces ${extras.replaces}, the one shown when you sent your complaint: that reference belongs to another complaint, so please do not use it.`,
     'What happens next:',
     promises,
     ...afterwards,
+    ...statusLink(extras.statusUrl),
     'If you need us to communicate with you in another way because of a disability or other need, reply to this email and tell us.',
     provider.name,
   ]);
+}
+
+/** The private status link, and why it should be kept to oneself. */
+export function statusLink(statusUrl: string | undefined): string[] {
+  if (statusUrl === undefined) return [];
+  return [
+    `See where your complaint stands, and what happens next and by when, at any time: ${statusUrl}`,
+    'This link is private to you: it shows your reference and dates, but anyone with it can see them, so do not share it.',
+  ];
 }
 
 /**

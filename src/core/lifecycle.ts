@@ -1,6 +1,7 @@
 import type { HolidayCalendar } from './calendar.ts';
-import type { Case, CaseEvent, Outcome } from './case.ts';
-import { describePeriod, dueDate } from './deadlines.ts';
+import type { Case, CaseEvent, Outcome, OutcomeDelivery } from './case.ts';
+import { describePeriod } from './deadlines.ts';
+import { escalationWindow, type SentOutcome } from './outcome.ts';
 import type { IsoDate } from './period.ts';
 import type { Provider, Stage } from './provider.ts';
 
@@ -17,7 +18,12 @@ export type LifecycleCommand =
   | { type: 'receive'; on: IsoDate; stage?: string }
   | { type: 'acknowledge'; on: IsoDate }
   | { type: 'send-interim-response'; on: IsoDate; expectedBy?: IsoDate }
-  | { type: 'respond'; on: IsoDate; outcome: Outcome; summary: string }
+  /** Tell the complainant what will be done to investigate and, where asked, when to expect the outcome. */
+  | { type: 'send-holding-reply'; on: IsoDate; outcomeBy?: IsoDate }
+  /** Send the stage's outcome: `on` is the day it was emailed, posted or handed over. */
+  | { type: 'respond'; on: IsoDate; outcome: Outcome; summary: string; sentBy?: OutcomeDelivery }
+  /** A posted outcome arrived on `on`, earlier or later than the usual two working days. */
+  | { type: 'record-outcome-arrival'; on: IsoDate }
   | { type: 'extend'; on: IsoDate; newDueBy: IsoDate; reason: string }
   | { type: 'pause'; on: IsoDate; reason: string }
   | { type: 'resume'; on: IsoDate }
@@ -41,7 +47,10 @@ export const TRANSITIONS = {
   receive: ['not-received'],
   acknowledge: ['open'],
   'send-interim-response': ['open'],
+  'send-holding-reply': ['open'],
   respond: ['open'],
+  // A case may close before the complainant says when the posted outcome reached them.
+  'record-outcome-arrival': ['open', 'closed'],
   extend: ['open'],
   pause: ['open'],
   resume: ['open'],
@@ -76,8 +85,9 @@ export interface StageProgress {
   /** The day the complaint, or the request to escalate, reached this stage: its clocks count from here. */
   startedOn: IsoDate;
   acknowledgedOn?: IsoDate;
+  holdingReplyOn?: IsoDate;
   interims: readonly { on: IsoDate; expectedBy?: IsoDate }[];
-  outcome?: { on: IsoDate; outcome: Outcome };
+  outcome?: SentOutcome & { outcome: Outcome };
   extensions: readonly { on: IsoDate; newDueBy: IsoDate }[];
   handlerDate?: { on: IsoDate; dueBy: IsoDate };
   /** `to` is missing while the pause goes on. */
@@ -216,10 +226,56 @@ export function decide(
       }
       return [{ type: 'interim-sent', ...at, expectedBy: command.expectedBy }];
     }
+    case 'send-holding-reply': {
+      const { holdingReply } = stage;
+      if (holdingReply === undefined) {
+        fail(`${provider.name}'s policy has no holding reply at ${stage.name}`);
+      }
+      refuseAfterOutcome();
+      if (progress.holdingReplyOn !== undefined) {
+        fail(`the holding reply at ${stage.name} was already sent on ${progress.holdingReplyOn}`);
+      }
+      if (command.outcomeBy === undefined) {
+        if (holdingReply.tellsOutcomeDate) {
+          fail(`say when the complainant can expect the outcome: "${holdingReply.quote}"`);
+        }
+        return [{ type: 'holding-reply-sent', ...at }];
+      }
+      if (command.outcomeBy <= on) fail(`the outcome must be expected after the holding reply on ${on}`);
+      if (progress.handlerDate !== undefined) {
+        fail(
+          `the handler already set ${progress.handlerDate.dueBy} on ${progress.handlerDate.on}: to move it, extend it with a reason`,
+        );
+      }
+      return [{ type: 'holding-reply-sent', ...at, outcomeBy: command.outcomeBy }];
+    }
     case 'respond':
       refuseAfterOutcome();
       requireText(command.summary, 'a summary of the response');
-      return [...endPause, { type: 'responded', ...at, outcome: command.outcome, summary: command.summary }];
+      return [
+        ...endPause,
+        {
+          type: 'responded',
+          ...at,
+          outcome: command.outcome,
+          summary: command.summary,
+          ...(command.sentBy === undefined ? {} : { sentBy: command.sentBy }),
+        },
+      ];
+    case 'record-outcome-arrival':
+      if (outcome === undefined) fail(`${stage.name} has no outcome yet: record the response first`);
+      if (outcome.sentBy !== 'post') {
+        fail(
+          `the outcome was sent by ${outcome.sentBy ?? 'email'}: only a posted outcome has a day it arrived`,
+        );
+      }
+      if (outcome.arrivedOn !== undefined)
+        fail(`the outcome was already recorded as arriving on ${outcome.arrivedOn}`);
+      if (on < outcome.on) fail(`the outcome was posted on ${outcome.on}: it cannot arrive before that`);
+      if (progress.escalatedOn !== undefined) {
+        fail(`the complainant already asked for the next stage on ${progress.escalatedOn}`);
+      }
+      return [{ type: 'outcome-arrived', ...at }];
     case 'extend': {
       if (stage.respond === undefined) fail(`${stage.name} has no respond date to extend`);
       refuseAfterOutcome();
@@ -264,13 +320,12 @@ export function decide(
       }
       requireText(command.reason, 'the reason the complainant is dissatisfied with the outcome');
       const escalated = { type: 'escalated', ...at, toStage: next.id, reason: command.reason } as const;
-      const window = stage.escalateWithin;
-      if (window === undefined) return [escalated];
-      const closes = dueDate(outcome.on, window.within, calendar);
-      if (on <= closes) return [escalated];
+      const window = escalationWindow(provider, progress, calendar);
+      if (window?.closesOn === undefined || stage.escalateWithin === undefined) return [escalated];
+      if (on <= window.closesOn) return [escalated];
       if (command.lateAcceptedBecause === undefined || command.lateAcceptedBecause.trim() === '') {
         fail(
-          `the window to ask for ${next.name} closed on ${closes} (${describePeriod(window.within)} after the outcome on ${outcome.on}); staff may accept a late request with a reason`,
+          `the window to ask for ${next.name} closed on ${window.closesOn} (${describePeriod(stage.escalateWithin.within)} after the outcome reached the complainant on ${window.receivedOn}); staff may accept a late request with a reason`,
         );
       }
       return [{ ...escalated, lateAcceptedBecause: command.lateAcceptedBecause }];
@@ -398,7 +453,21 @@ export function commandOf(event: CaseEvent): LifecycleCommand {
         ...(event.expectedBy === undefined ? {} : { expectedBy: event.expectedBy }),
       };
     case 'responded':
-      return { type: 'respond', on, outcome: event.outcome, summary: event.summary };
+      return {
+        type: 'respond',
+        on,
+        outcome: event.outcome,
+        summary: event.summary,
+        ...(event.sentBy === undefined ? {} : { sentBy: event.sentBy }),
+      };
+    case 'holding-reply-sent':
+      return {
+        type: 'send-holding-reply',
+        on,
+        ...(event.outcomeBy === undefined ? {} : { outcomeBy: event.outcomeBy }),
+      };
+    case 'outcome-arrived':
+      return { type: 'record-outcome-arrival', on };
     case 'escalated':
       return {
         type: 'escalate',
@@ -465,11 +534,28 @@ export function evolve(state: LifecycleState, event: CaseEvent): LifecycleState 
         ...progress,
         interims: [...progress.interims, { on: event.on, expectedBy: event.expectedBy }],
       }));
+    case 'holding-reply-sent':
+      // The date it promises is the handler's date for the outcome, as if set on its own.
+      return updateStage(state, event, (progress) => ({
+        ...progress,
+        holdingReplyOn: event.on,
+        ...(event.outcomeBy === undefined ? {} : { handlerDate: { on: event.on, dueBy: event.outcomeBy } }),
+      }));
     case 'responded':
       return updateStage(state, event, (progress) => ({
         ...progress,
-        outcome: { on: event.on, outcome: event.outcome },
+        outcome: {
+          on: event.on,
+          outcome: event.outcome,
+          ...(event.sentBy === undefined ? {} : { sentBy: event.sentBy }),
+        },
       }));
+    case 'outcome-arrived':
+      return updateStage(state, event, (progress) =>
+        progress.outcome === undefined
+          ? fail(`the outcome of "${event.stage}" arrived on ${event.on}, but none was recorded`)
+          : { ...progress, outcome: { ...progress.outcome, arrivedOn: event.on } },
+      );
     case 'escalated': {
       const left = updateStage(state, event, (progress) => ({ ...progress, escalatedOn: event.on }));
       return {

@@ -16,6 +16,7 @@ import { createReference, REFERENCE_RANDOM_BYTES } from './reference.ts';
 /** What each clock asks the handler to do, as a phrase after "to". */
 const CLOCK_TASKS: Record<ClockKind, string> = {
   acknowledge: 'acknowledge the complaint',
+  'holding-reply': 'send the holding reply saying what will be done to investigate',
   respond: 'send the full response',
   interim: 'send the full response promised in the interim response',
   chase: 'close the complaint',

@@ -82,6 +82,7 @@ function clockNotice(
       if (clock.state !== 'overdue') return undefined;
       return { kind: 'chase', ...about, recipients: ['handler', ...contacts(stage.chase?.notify ?? [])] };
     case 'acknowledge':
+    case 'holding-reply':
     case 'respond':
     case 'interim':
     case 'write-up': {

@@ -8,7 +8,14 @@ export interface Statement {
   quote: string;
 }
 
-export const CLOCK_KINDS = ['acknowledge', 'respond', 'interim', 'chase', 'escalate'] as const;
+export const CLOCK_KINDS = [
+  'acknowledge',
+  'holding-reply',
+  'respond',
+  'interim',
+  'chase',
+  'escalate',
+] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
 
 /** One promise about time at a stage, e.g. "We will acknowledge your complaint within 4 working days." */
@@ -112,13 +119,24 @@ function summariseClocks(provider: Provider, stage: Stage, next: Stage | undefin
       quote,
     });
   }
+  const { holdingReply } = stage;
+  if (holdingReply) {
+    clocks.push({
+      kind: 'holding-reply',
+      text: `The ${stage.handler.role} will reply within ${describePeriod(holdingReply.within)} to tell you what will be done to investigate your complaint${holdingReply.tellsOutcomeDate ? ', and when you can expect the outcome' : ''}.`,
+      quote: holdingReply.quote,
+    });
+  }
   if (stage.respond) {
+    const setDate = holdingReply?.tellsOutcomeDate
+      ? 'You will receive the outcome by the date that reply gives.'
+      : `The ${stage.handler.role} will give you a date by which they will get back to you.`;
     clocks.push({
       kind: 'respond',
       text:
         'setBy' in stage.respond
-          ? `The ${stage.handler.role} will give you a date by which they will get back to you.`
-          : `We will respond within ${describePeriod(stage.respond.within)}${channelCondition(stage.respond)}.`,
+          ? setDate
+          : `We will ${stage.respond.investigation ? 'investigate your complaint' : 'respond'} within ${describePeriod(stage.respond.within)}${channelCondition(stage.respond)}.`,
       quote: stage.respond.quote,
     });
   }

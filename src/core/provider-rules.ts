@@ -3,13 +3,32 @@ import type { Period } from './period.ts';
 import type { ClockRule, Provider, RespondRule, Stage } from './provider.ts';
 
 /** The clocks a stage can run, as named in `<stage>.<clock>` rule references. */
-export const RULE_CLOCKS = ['acknowledge', 'respond', 'escalate', 'chase'] as const;
+export const RULE_CLOCKS = ['acknowledge', 'holding-reply', 'respond', 'escalate', 'chase'] as const;
 export type RuleClock = (typeof RULE_CLOCKS)[number];
+
+/** The clocks of the whole procedure rather than of a stage, named on their own. */
+export const PROVIDER_RULES = ['write-up', 'time-limit'] as const;
+type ProviderRule = (typeof PROVIDER_RULES)[number];
+
+function providerPeriod(provider: Provider, rule: ProviderRule): Period | undefined {
+  switch (rule) {
+    case 'write-up':
+      return provider.oralWriteUp?.within;
+    case 'time-limit':
+      return provider.timeLimit?.within;
+    default: {
+      const unreachable: never = rule;
+      throw new Error(`unknown rule ${String(unreachable)}`);
+    }
+  }
+}
 
 function stagePeriod(stage: Stage, clock: RuleClock): Period | 'handler-sets-date' | undefined {
   switch (clock) {
     case 'acknowledge':
       return stage.acknowledge?.within;
+    case 'holding-reply':
+      return stage.holdingReply?.within;
     case 'respond':
       if (stage.respond === undefined) return undefined;
       return 'setBy' in stage.respond ? 'handler-sets-date' : stage.respond.within;
@@ -25,19 +44,25 @@ function stagePeriod(stage: Stage, clock: RuleClock): Period | 'handler-sets-dat
 }
 
 /**
- * Finds the period behind a rule reference like `stage-1.respond`, or says in plain words why
- * there is none.
+ * Finds the period behind a rule reference like `stage-1.respond` (or `write-up`, `time-limit`),
+ * or says in plain words why there is none.
  */
 export function findRule(
   provider: Provider,
   reference: string,
 ): { ok: true; period: Period } | { ok: false; problem: string } {
+  if ((PROVIDER_RULES as readonly string[]).includes(reference)) {
+    const period = providerPeriod(provider, reference as ProviderRule);
+    return period === undefined
+      ? { ok: false, problem: `${provider.name}'s policy sets no ${reference} period` }
+      : { ok: true, period };
+  }
   const [stageId, clock, ...rest] = reference.split('.');
   const stageIds = provider.stages.map((stage) => stage.id).join(', ');
   if (stageId === undefined || clock === undefined || rest.length > 0) {
     return {
       ok: false,
-      problem: `a rule is written <stage>.<clock>, e.g. stage-1.respond (found "${reference}")`,
+      problem: `a rule is written <stage>.<clock>, e.g. stage-1.respond, or is one of ${PROVIDER_RULES.join(', ')} (found "${reference}")`,
     };
   }
   const stage = provider.stages.find((candidate) => candidate.id === stageId);

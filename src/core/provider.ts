@@ -69,8 +69,18 @@ export const HandlerSetRuleSchema = z.strictObject({
 });
 export type HandlerSetRule = z.output<typeof HandlerSetRuleSchema>;
 
-/** Respond in full: by a period the policy fixes, or by a date the handler sets for each case. */
-export const RespondRuleSchema = z.union([ClockRuleSchema, HandlerSetRuleSchema]);
+/**
+ * Respond in full: by a period the policy fixes, or by a date the handler sets for each case. A
+ * period may be for the investigation rather than a reply (Interlearn: "Investigations into
+ * written complaints are held within 28 days"): the public pages then say so.
+ */
+export const RespondRuleSchema = z.union([
+  ClockRuleSchema.extend({
+    /** The period is for the investigation, not for a full reply. */
+    investigation: z.boolean().optional(),
+  }),
+  HandlerSetRuleSchema,
+]);
 export type RespondRule = z.output<typeof RespondRuleSchema>;
 
 /** One step of the procedure: who handles it, and the clocks that run while a case is at it. */
@@ -94,6 +104,21 @@ export const StageSchema = z.strictObject({
   }),
   /** Acknowledge receipt, counted from the day the complaint (or escalation) is received. */
   acknowledge: ClockRuleSchema.optional(),
+  /**
+   * A first reply saying what will be done to investigate, due before the outcome: its own clock,
+   * met by a holding reply (or by the outcome itself). CQM: "The Chief Executive will respond
+   * normally within 15 working days to inform you of the action which will be taken to investigate
+   * your complaint, and when you can expect to hear the outcome of the investigation."
+   */
+  holdingReply: z
+    .strictObject({
+      /** How long after the stage starts the holding reply is due. */
+      within: PeriodSchema,
+      /** The reply says when the outcome can be expected: that date becomes the respond clock. */
+      tellsOutcomeDate: z.boolean(),
+      quote: QuoteSchema,
+    })
+    .optional(),
   /** Respond in full, counted from the day received; or a date the handler sets. */
   respond: RespondRuleSchema.optional(),
   /** When a full reply cannot be sent in time, an interim response is sent instead. */

@@ -202,15 +202,15 @@ export function representativeRulesFor(representatives: Representatives | undefi
 }
 
 /**
- * Whether the representative must confirm the person's agreement. Nobody can agree for a person who
- * has died. Digital Marketing Mentor: "complainants may prefer matters to be raised on their behalf by
- * their chosen representative … this will need to be confirmed in writing", so any living
- * complainant confirms; recorded consent applies where consent is the reason for acting.
+ * Whether the representative must confirm the person's agreement. Digital Marketing Mentor:
+ * "complainants may prefer matters to be raised on their behalf by their chosen representative …
+ * this will need to be confirmed in writing", naming no exemption, so every representative
+ * confirms; recorded consent applies where consent is the reason for acting.
  */
 export function needsConsent(rules: RepresentativeRules, reason: RepresentativeReason | undefined): boolean {
   switch (rules.consent) {
     case 'written-confirmation':
-      return reason !== 'died';
+      return reason !== undefined;
     case 'recorded-consent':
       return reason === 'consented';
     case 'none':

@@ -13,6 +13,7 @@ import type { IntakeQueue, IntakeRecord } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { NoticeLedger } from '../ports/notice-ledger.ts';
+import type { StatusIndex } from '../ports/status-index.ts';
 
 /** The ports intake works through: the composition root's services, or a test's own. */
 export interface IntakeServices {
@@ -26,6 +27,10 @@ export interface IntakeServices {
   calendar(nation: Nation): HolidayCalendar;
   /** A new reference, from a cryptographic random source, for a complaint received on `receivedOn`. */
   newReference(provider: Provider, receivedOn: IsoDate): string;
+  /** Finds a case from its status link's key. */
+  statusIndex: StatusIndex;
+  /** The complainant's private status page of a case with `token`. */
+  statusUrl(provider: Provider, token: string): string;
   log: Log;
 }
 
@@ -144,6 +149,10 @@ export async function completeIntake(
   let step = 'commit';
   try {
     const committed = await commitCaseFile(services, provider, record, stored, derived);
+    step = 'index';
+    // Before the acknowledgement: the link it carries must work once it arrives.
+    const { statusToken } = committed.stored;
+    if (statusToken !== undefined) await services.statusIndex.set(statusToken, committed.path);
     step = 'acknowledge';
     await afterCommit(async () => {
       const replaces = committed.stored.reference === stored.reference ? undefined : stored.reference;
@@ -244,7 +253,11 @@ async function sendAcknowledgements(
   if (allowed.length > 0) {
     await services.mailer.send({
       to: allowed,
-      ...acknowledgementMessage(provider, stored, derived, replaces),
+      ...acknowledgementMessage(provider, stored, derived, {
+        replaces,
+        statusUrl:
+          stored.statusToken === undefined ? undefined : services.statusUrl(provider, stored.statusToken),
+      }),
       idempotencyKey: `acknowledgement-${stored.reference}`,
       tag: 'acknowledgement',
     });

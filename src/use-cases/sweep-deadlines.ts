@@ -20,6 +20,7 @@ import type { CaseStore, StoredFile } from '../ports/case-store.ts';
 import type { Log } from '../ports/log.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { NoticeLedger } from '../ports/notice-ledger.ts';
+import { type OutcomeLetterServices, sendOutcomeLetters } from './send-outcome-letters.ts';
 import { describeSkipped, type SkippedCase, tellCaseTeam } from './tell-case-team.ts';
 
 /**
@@ -44,6 +45,7 @@ export interface SweepOptions {
   /** The staff editor's address for a case file. */
   caseUrl(provider: Provider, path: string): string;
   calendar(nation: Nation): HolidayCalendar;
+  escalationLink: OutcomeLetterServices['escalationLink'];
   log: Log;
   /**
    * Asked before each case and each notice: true once the run must stop (a scheduled function has
@@ -66,6 +68,8 @@ export interface SweepReport {
   conflictsRetried: number;
   /** Notices sent (in a dry run: that would be sent), by kind. */
   sent: Record<NoticeKind, number>;
+  /** Outcome letters sent to complainants (in a dry run: that would be sent). */
+  outcomeLetters: number;
   /** Notices due to nobody with an email address in the provider file; logged by reference. */
   unaddressed: number;
   /** Notices the mailer refused; the ledger keeps them unsent, so the next sweep sends them. */
@@ -94,6 +98,7 @@ export async function sweepDeadlines(options: SweepOptions): Promise<SweepReport
     changed: 0,
     conflictsRetried: 0,
     sent: Object.fromEntries(NOTICE_KINDS.map((kind) => [kind, 0])) as Record<NoticeKind, number>,
+    outcomeLetters: 0,
     unaddressed: 0,
     failed: 0,
     skipped: [],
@@ -125,8 +130,14 @@ export async function sweepDeadlines(options: SweepOptions): Promise<SweepReport
           return;
         }
         report.cases += 1;
-        const notices = await refreshCase(options, provider, store, path, file, report);
+        const refreshed = await refreshCase(options, provider, store, path, file, report);
+        if (refreshed === undefined) return;
+        // An outcome letter goes on any day: the complainant's window may already be counting.
+        const letters = await sendOutcomeLetters(options, provider, refreshed.stored, options.dryRun);
+        report.outcomeLetters += letters.sent;
+        report.failed += letters.failed;
         if (!sending) return;
+        const notices = refreshed.notices.map((notice) => ({ ...notice, file: refreshed.stored }));
         for (const notice of notices) {
           // A case whose notices were not all sent is swept again next time, from the ledger on.
           if (timeIsUp()) {
@@ -175,7 +186,7 @@ async function refreshCase(
   path: string,
   first: StoredFile,
   report: SweepReport,
-): Promise<Array<Notice & { file: Case }>> {
+): Promise<{ stored: Case; notices: Notice[] } | undefined> {
   let current: StoredFile | undefined = first;
   for (let attempt = 1; current !== undefined; attempt += 1) {
     let file: CaseFile;
@@ -189,7 +200,7 @@ async function refreshCase(
         version: current.version,
         problem: UNREADABLE_CASE,
       });
-      return [];
+      return undefined;
     }
     let worked: ReturnType<typeof work>;
     try {
@@ -202,10 +213,10 @@ async function refreshCase(
         version: current.version,
         problem: `its history cannot be replayed: ${(error as Error).message}.`,
       });
-      return [];
+      return undefined;
     }
     const { stored, derived, notices } = worked;
-    const withFile = notices.map((notice) => ({ ...notice, file: stored }));
+    const withFile = { stored, notices };
     if (isDeepStrictEqual(derived, file.derived)) return withFile;
     if (attempt === 1) report.changed += 1;
     if (options.dryRun) return withFile;
@@ -224,7 +235,7 @@ async function refreshCase(
     current = await store.read(path);
     report.storeReads += 1;
   }
-  return [];
+  return undefined;
 }
 
 /** Why the sweep skips a file it cannot parse: the parser's own message may quote what a person wrote. */
@@ -314,7 +325,7 @@ export function describeSweep(report: SweepReport, dryRun: boolean): string[] {
   );
   return [
     `${report.cases} cases read (${report.storeReads} store reads), ${report.changed} ${dryRun ? 'would change' : 'updated'}, ${report.conflictsRetried} conflicts retried, ${report.skipped.length} skipped`,
-    `${dryRun ? 'would send' : 'sent'}: ${notices.length === 0 ? 'nothing' : notices.join(', ')}; ${report.unaddressed} due to nobody with an email address, ${report.failed} failed`,
+    `${dryRun ? 'would send' : 'sent'}: ${notices.length === 0 ? 'nothing' : notices.join(', ')}; ${report.outcomeLetters} outcome letters; ${report.unaddressed} due to nobody with an email address, ${report.failed} failed`,
     ...(report.leftForNextRun > 0
       ? [`${report.leftForNextRun} cases left for the next run: time was up`]
       : []),

@@ -41,6 +41,12 @@ function rulesOf(provider: Provider): string[] {
     const at = `${slug} ${stage.id}`;
     lines.push(`${at}: ${stage.informal ? 'informal, ' : ''}handled by ${stage.handler.contact}`);
     if (stage.acknowledge) lines.push(`${at} acknowledge: ${clock(stage.acknowledge)}`);
+    if (stage.holdingReply) {
+      const { within, tellsOutcomeDate } = stage.holdingReply;
+      lines.push(
+        `${at} holding reply: ${period(within)}${tellsOutcomeDate ? ', says when to expect the outcome' : ''}`,
+      );
+    }
     if (stage.respond) lines.push(`${at} respond: ${clock(stage.respond)}`);
     if (stage.interim) {
       lines.push(

@@ -128,15 +128,19 @@ describe('complaints sweep, mail-preview and review-policies', () => {
     );
   });
 
-  it('writes an example of every notice to the outbox', async () => {
+  it('writes an example of every notice, and of the outcome letter, to the outbox', async () => {
     const mailer = wired.mailer as LocalOutboxMailer;
     const before = (await mailer.sent()).length;
     const { code, out } = await run('mail-preview');
     expect(code).toBe(0);
-    expect(out.split('\n').map((line) => line.split(':')[0])).toEqual([...NOTICE_KINDS, 'needs-attention']);
+    expect(out.split('\n').map((line) => line.split(':')[0])).toEqual([
+      ...NOTICE_KINDS,
+      'needs-attention',
+      'outcome',
+    ]);
     const previews = (await mailer.sent()).slice(before);
     expect(previews.map((entry) => entry.message.tag)).toEqual(
-      [...NOTICE_KINDS, 'needs-attention'].map(() => 'preview'),
+      [...NOTICE_KINDS, 'needs-attention', 'outcome'].map(() => 'preview'),
     );
   });
 

@@ -11,9 +11,10 @@ import { applyCommand, type LifecycleCommand } from '../../src/core/lifecycle.ts
 import type { IsoDate } from '../../src/core/period.ts';
 import type { Channel } from '../../src/core/provider.ts';
 import type { CaseStore } from '../../src/ports/case-store.ts';
-import { type SweepOptions, type SweepReport, sweepDeadlines } from '../../src/use-cases/sweep-deadlines.ts';
+import { type SweepReport, sweepDeadlines } from '../../src/use-cases/sweep-deadlines.ts';
 import { givenCase } from '../unit/given-case.ts';
 import { createIntakeWorld, type IntakeWorld } from './support/intake.ts';
+import { sweepOptions } from './support/sweep.ts';
 
 /** An invented complaint for the time-travel test, and what staff do to it on which days. */
 interface Fixture {
@@ -165,25 +166,6 @@ async function staffEdit(store: CaseStore, path: string, change: (stored: Case) 
   const { derived, ...stored } = parseCaseFile(file.text, path);
   const result = await store.update(path, serialiseCaseFile(change(stored), derived), file.version, 'Edit');
   if (!result.ok) throw new Error(`staff edit of ${path} conflicted`);
-}
-
-function sweepOptions(
-  world: IntakeWorld,
-  mailer: LocalOutboxMailer,
-  ledger: LocalFileLedger,
-  today: IsoDate,
-): SweepOptions {
-  return {
-    providers: world.providers,
-    store: () => world.store,
-    mailer: mailer,
-    ledger,
-    today,
-    dryRun: false,
-    caseUrl: (provider, path) => world.services.caseUrl(provider, path),
-    calendar: world.services.calendar,
-    log: world.services.log,
-  };
 }
 
 describe('the deadline sweep', () => {

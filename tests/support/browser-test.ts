@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
 
 /**
  * Playwright's `test`, with every page of a test watched for Content-Security-Policy violations:
@@ -22,3 +23,17 @@ export const test = base.extend({
 });
 
 export { expect };
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Fails with every WCAG 2.2 AA violation axe finds on the page, named by rule and element. */
+export async function expectNoViolations(page: Page, state: string): Promise<void> {
+  // axe runs as a script in the page, so not where scripts are off; the project with JavaScript
+  // checks the same server-rendered pages.
+  if (base.info().project.use.javaScriptEnabled === false) return;
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    state,
+  ).toEqual([]);
+}

@@ -28,6 +28,18 @@ describe('complaints due', () => {
     [['--provider', 'cqm', '--rule', 'stage-1.acknowledge', '--from', '2026-12-18'], '2026-12-24'],
     [['--provider', 'cqm', '--rule', 'stage-1.respond', '--from', '2026-12-18'], '2027-01-13'],
     [['--provider', 'cqm', '--rule', 'stage-2.escalate', '--from', '2026-12-18'], '2026-12-28'],
+    // CQM: "we will make a written record and provide a copy of it within 3 working days".
+    [['--provider', 'cqm', '--rule', 'write-up', '--from', '2026-12-18'], '2026-12-23'],
+    // DMM: "normally within 12 weeks of it occurring".
+    [
+      ['--provider', 'digital-marketing-mentor', '--rule', 'time-limit', '--from', '2026-12-18'],
+      '2027-03-12',
+    ],
+    // Interlearn: "If after 5 working days, the complaint has not been closed"; Christmas Day and
+    // the Boxing Day substitute (Monday 28 December) are not working days.
+    [['--provider', 'interlearn', '--rule', 'stage-1.chase', '--from', '2026-12-18'], '2026-12-29'],
+    // CQM's Chief Executive "will respond normally within 15 working days to inform you of the action".
+    [['--provider', 'cqm', '--rule', 'stage-2.holding-reply', '--from', '2026-12-18'], '2027-01-13'],
     [
       ['--provider', 'digital-marketing-mentor', '--rule', 'stage-1.respond', '--from', '2026-11-20'],
       '2026-12-04',
@@ -55,6 +67,10 @@ describe('complaints due', () => {
     [['--provider', 'cqm', '--from', '2026-01-05'], '--rule is required'],
     [['--provider', 'cqm', '--rule', 'stage-9.respond', '--from', '2026-01-05'], 'has no stage "stage-9"'],
     [['--provider', 'cqm', '--rule', 'stage-1.lunch', '--from', '2026-01-05'], 'there is no clock "lunch"'],
+    [
+      ['--provider', 'interlearn', '--rule', 'time-limit', '--from', '2026-01-05'],
+      "Interlearn's policy sets no time-limit period",
+    ],
     [
       ['--provider', 'ace-training', '--rule', 'stage-1.respond', '--from', '2026-01-05'],
       'the handler sets the date',

@@ -164,8 +164,9 @@ describe('CQM: a complaint received on Friday 18 December 2026, over Christmas',
 
 describe('CQM: a later stage counts from the day it was asked for', () => {
   // Received Monday 1 June; answered Friday 19 June; the window is 15 working days from the
-  // answer: 22–26 June, 29 June–3 July, 6–10 July. Asked Wednesday 1 July, Stage 2 has 15 working
-  // days: 2–3, 6–10, 13–17, 20–22 July.
+  // answer: 22–26 June, 29 June–3 July, 6–10 July. Asked Wednesday 1 July, the Chief Executive
+  // has 15 working days to say what will be done (2–3, 6–10, 13–17, 20–22 July); the outcome is
+  // due by the date that reply gives, so until then it has none.
   const atStage2 = applyCommands(
     cqm,
     givenCase(cqm, '2026-06-01'),
@@ -186,9 +187,10 @@ describe('CQM: a later stage counts from the day it was asked for', () => {
           state: 'met',
           metOn: '2026-07-01',
         },
-        { stage: 'stage-2', clock: 'respond', dueBy: '2026-07-22', state: 'upcoming' },
+        { stage: 'stage-2', clock: 'holding-reply', dueBy: '2026-07-22', state: 'upcoming' },
+        { stage: 'stage-2', clock: 'respond', state: 'upcoming' },
       ],
-      nextDue: { stage: 'stage-2', clock: 'respond', dueBy: '2026-07-22', state: 'upcoming' },
+      nextDue: { stage: 'stage-2', clock: 'holding-reply', dueBy: '2026-07-22', state: 'upcoming' },
     });
   });
 });
@@ -214,14 +216,14 @@ describe('DMM: the window to ask for Stage 2 is 10 working days from the Stage 1
     expect(derived.nextDue).toBeUndefined();
   });
 
-  it('is met late when staff accept a late request, and Stage 2 gets 10 working days from that day', () => {
+  it('is met late when staff accept a late request, and the Managing Director gets 10 working days from that day to reply', () => {
     const late = applyCommands(dmm, answered, escalate('2026-04-14', 'The outcome went to an old address.'));
     expect(clockOf(dmm, late, '2026-04-15', 'stage-1', 'escalate-window')).toMatchObject({
       state: 'met-late',
       metOn: '2026-04-14',
     });
     // 15–17 Apr (3), 20–24 (8), 27, 28 (10).
-    expect(clockOf(dmm, late, '2026-04-15', 'stage-2', 'respond').dueBy).toBe('2026-04-28');
+    expect(clockOf(dmm, late, '2026-04-15', 'stage-2', 'holding-reply').dueBy).toBe('2026-04-28');
   });
 });
 
@@ -448,5 +450,60 @@ describe('a case that ends stops its clocks', () => {
       { stage: 'stage-1', clock: 'escalate-window', dueBy: '2026-06-24', state: 'upcoming' },
     ]);
     expect(derived.nextDue).toMatchObject({ clock: 'escalate-window' });
+  });
+});
+
+describe('CQM: a holding reply is its own clock, and the outcome date it promises becomes one', () => {
+  // Asked for Stage 2 on Monday 1 June: the Chief Executive replies within 15 working days
+  // (by Monday 22 June) "to inform you of the action which will be taken to investigate your
+  // complaint, and when you can expect to hear the outcome of the investigation".
+  const atStage2 = givenCase(cqm, '2026-06-01', { stage: 'stage-2' });
+  const holdingReply = (on: string, outcomeBy?: string): LifecycleCommand => ({
+    type: 'send-holding-reply',
+    on,
+    ...(outcomeBy === undefined ? {} : { outcomeBy }),
+  });
+
+  it('is overdue after its period with no reply, while the outcome has no date yet', () => {
+    expect(clockOf(cqm, atStage2, '2026-06-23', 'stage-2', 'holding-reply')).toMatchObject({
+      dueBy: '2026-06-22',
+      state: 'overdue',
+    });
+    expect(clockOf(cqm, atStage2, '2026-06-23', 'stage-2', 'respond').dueBy).toBeUndefined();
+  });
+
+  it('is met by the holding reply, and the date it promises is the outcome clock', () => {
+    const replied = applyCommands(cqm, atStage2, holdingReply('2026-06-15', '2026-07-31'));
+    expect(clockOf(cqm, replied, '2026-06-16', 'stage-2', 'holding-reply')).toMatchObject({
+      state: 'met',
+      metOn: '2026-06-15',
+    });
+    expect(clockOf(cqm, replied, '2026-08-03', 'stage-2', 'respond')).toMatchObject({
+      dueBy: '2026-07-31',
+      state: 'overdue',
+    });
+  });
+
+  it('must say when to expect the outcome, quoting the policy', () => {
+    expect(() => applyCommands(cqm, atStage2, holdingReply('2026-06-15'))).toThrow(
+      'say when the complainant can expect the outcome: "The Chief Executive will respond normally within 15 working days',
+    );
+  });
+
+  it("DMM: the Managing Director's reply need not give a date (the policy promises none); one given later is the clock", () => {
+    const dmmStage2 = givenCase(dmm, '2026-06-01', { stage: 'stage-2' });
+    const replied = applyCommands(dmm, dmmStage2, holdingReply('2026-06-05'), {
+      type: 'set-handler-date',
+      on: '2026-06-08',
+      dueBy: '2026-06-26',
+    });
+    expect(clockOf(dmm, replied, '2026-06-09', 'stage-2', 'holding-reply').state).toBe('met');
+    expect(clockOf(dmm, replied, '2026-06-09', 'stage-2', 'respond').dueBy).toBe('2026-06-26');
+  });
+
+  it('is refused where the policy has no holding reply', () => {
+    expect(() => applyCommands(cqm, givenCase(cqm, '2026-06-01'), holdingReply('2026-06-02'))).toThrow(
+      "CQM Training & Consultancy's policy has no holding reply at Stage 1: Frontline Resolution",
+    );
   });
 });

@@ -80,8 +80,8 @@ describe('readCaseForReport: a case a newer Redress wrote is still counted', () 
   it('leaves out an event of a kind, or with a field, it does not know, and reads the rest', () => {
     const events = [
       ...file.events.slice(0, 2),
-      { type: 'holding-reply-sent', on: '2026-02-11', stage: 'stage-1' },
-      { ...file.events[2], sentBy: 'post' },
+      { type: 'mediation-offered', on: '2026-02-11', stage: 'stage-1' },
+      { ...file.events[2], sentByCarrierPigeon: true },
       ...file.events.slice(3),
     ];
     const result = readCaseForReport({ ...file, events });

@@ -43,7 +43,9 @@ describe('the transitions table: what each status allows', () => {
     receive: { type: 'receive', on },
     acknowledge: { type: 'acknowledge', on },
     'send-interim-response': { type: 'send-interim-response', on, expectedBy: '2026-06-30' },
+    'send-holding-reply': { type: 'send-holding-reply', on, outcomeBy: '2026-06-30' },
     respond: respond(on),
+    'record-outcome-arrival': { type: 'record-outcome-arrival', on },
     extend: { type: 'extend', on, newDueBy: '2026-07-10', reason: 'A witness is on leave.' },
     pause: { type: 'pause', on, reason: 'Waiting for the complainant to send the invoice.' },
     resume: { type: 'resume', on },
@@ -75,7 +77,7 @@ describe('the transitions table: what each status allows', () => {
   it.each([
     ['not-received', ['receive']],
     ['open', Object.keys(everyCommand).filter((command) => command !== 'receive')],
-    ['closed', ['escalate']],
+    ['closed', ['record-outcome-arrival', 'escalate']],
     ['withdrawn', []],
   ] as const)('a case that is %s allows only: %j', (status, allowed) => {
     const allowedHere = (Object.keys(TRANSITIONS) as CommandType[]).filter((command) =>
@@ -304,7 +306,7 @@ describe('DMM: escalation within 10 working days of the Stage 1 outcome ("normal
 
   it('after the window, the request is refused, saying when it closed', () => {
     expect(attempt(dmm, outcome, escalate('2026-04-14'))).toThrow(
-      'the window to ask for Stage 2 closed on 2026-04-13 (10 working days after the outcome on 2026-03-26); staff may accept a late request with a reason',
+      'the window to ask for Stage 2 closed on 2026-04-13 (10 working days after the outcome reached the complainant on 2026-03-26); staff may accept a late request with a reason',
     );
   });
 
@@ -347,7 +349,7 @@ describe('CQM: the final stage must be asked for "within 10 days" (calendar days
 
   it('asked on the 11th day, it is refused', () => {
     expect(attempt(cqm, atStage2, escalate('2026-06-23'))).toThrow(
-      'the window to ask for Final Stage closed on 2026-06-22 (10 days after the outcome on 2026-06-12); staff may accept a late request with a reason',
+      'the window to ask for Final Stage closed on 2026-06-22 (10 days after the outcome reached the complainant on 2026-06-12); staff may accept a late request with a reason',
     );
   });
 });

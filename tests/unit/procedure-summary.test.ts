@@ -69,17 +69,24 @@ const POLICY_CLOCKS: { slug: string; stage: string; kind: ClockKind; says: strin
   // "You must do this within 15 working days of receiving the written response from the MD."
   { slug: 'cqm', stage: 'stage-1', kind: 'escalate', says: 'within 15 working days' },
   // "The Chief Executive will respond normally within 15 working days"
-  { slug: 'cqm', stage: 'stage-2', kind: 'respond', says: 'within 15 working days' },
+  { slug: 'cqm', stage: 'stage-2', kind: 'holding-reply', says: 'within 15 working days' },
+  { slug: 'cqm', stage: 'stage-2', kind: 'holding-reply', says: 'and when you can expect the outcome' },
+  { slug: 'cqm', stage: 'stage-2', kind: 'respond', says: 'by the date that reply gives' },
   // "You must do this within 10 days of receiving the written response from Instructus' Chief Executive."
   { slug: 'cqm', stage: 'stage-2', kind: 'escalate', says: 'within 10 days' },
   // "The Chair of the Board (or their nominee) will respond normally within 10 working days"
-  { slug: 'cqm', stage: 'final', kind: 'respond', says: 'within 10 working days' },
+  { slug: 'cqm', stage: 'final', kind: 'holding-reply', says: 'within 10 working days' },
   // "A detailed response should be received within 10 working days"
   { slug: 'digital-marketing-mentor', stage: 'stage-1', kind: 'respond', says: 'within 10 working days' },
   // "(normally within 10 working days of receiving written notification of the outcome of Stage 1)"
   { slug: 'digital-marketing-mentor', stage: 'stage-1', kind: 'escalate', says: 'within 10 working days' },
   // "The Managing Director will respond normally within 10 working days"
-  { slug: 'digital-marketing-mentor', stage: 'stage-2', kind: 'respond', says: 'within 10 working days' },
+  {
+    slug: 'digital-marketing-mentor',
+    stage: 'stage-2',
+    kind: 'holding-reply',
+    says: 'within 10 working days to tell you what will be done to investigate your complaint.',
+  },
   // "Complainants will receive a reply within 48 hours (working days) from when the complaint is received."
   { slug: 'dynamic-training', stage: 'stage-1', kind: 'respond', says: 'within 2 working days' },
   // "you will receive an interim response describing what is being done to deal with the matter, and
@@ -89,7 +96,13 @@ const POLICY_CLOCKS: { slug: string; stage: string; kind: ClockKind; says: strin
   // "Every written complaint is acknowledged within two working days"
   { slug: 'interlearn', stage: 'stage-1', kind: 'acknowledge', says: 'within 2 working days' },
   // "Investigations into written complaints are held within 28 days"
-  { slug: 'interlearn', stage: 'stage-1', kind: 'respond', says: 'within 28 days' },
+  // "Investigations into written complaints are held within 28 days": an investigation, not a reply.
+  {
+    slug: 'interlearn',
+    stage: 'stage-1',
+    kind: 'respond',
+    says: 'We will investigate your complaint within 28 days',
+  },
   // "If after 5 working days, the complaint has not been closed, the Customer Services Team are
   // responsible for contacting the referral manager"
   { slug: 'interlearn', stage: 'stage-1', kind: 'chase', says: 'within 5 working days' },
@@ -103,10 +116,10 @@ describe("each provider's summary states every timescale its policy states", () 
     expect(clockText(provider(slug), stage, kind)).toContain(says);
   });
 
-  // "Every written complaint is acknowledged within two working days": by email, or through the complaint form.
+  // "Every written complaint is acknowledged within two working days": by email, by letter, or through the complaint form.
   it('says when a clock runs only for some ways of complaining', () => {
     expect(clockText(provider('interlearn'), 'stage-1', 'acknowledge')).toBe(
-      'We will acknowledge your complaint within 2 working days if you complain by email or through the website.',
+      'We will acknowledge your complaint within 2 working days if you complain by email, by post or through the website.',
     );
   });
 
@@ -135,7 +148,14 @@ describe("each provider's summary states every timescale its policy states", () 
     for (const subject of providers.values()) {
       const summary = summariseProcedure(subject);
       subject.stages.forEach((stage, i) => {
-        const expected = [stage.acknowledge, stage.respond, stage.interim, stage.chase, stage.escalateWithin]
+        const expected = [
+          stage.acknowledge,
+          stage.holdingReply,
+          stage.respond,
+          stage.interim,
+          stage.chase,
+          stage.escalateWithin,
+        ]
           .filter((rule) => rule !== undefined)
           .map((rule) => rule.quote);
         expect(
@@ -189,7 +209,7 @@ describe('the rest of the summary', () => {
     },
     {
       slug: 'digital-marketing-mentor',
-      says: 'Someone else can complain for you (for example a friend, parent, guardian). You will need to confirm this in writing.',
+      says: 'Someone else can complain for a person who cannot make the complaint themselves or has agreed to someone acting for them (for example a friend, parent, guardian). You will need to confirm this in writing.',
     },
   ])('$slug: who may complain for someone else', ({ slug, says }) => {
     expect(summariseProcedure(provider(slug)).representatives?.text).toBe(says);

@@ -42,11 +42,13 @@ describe('the provider files, as published when the fixtures were copied', () =>
     expect(stages.map((stage) => stage.informal)).toEqual(stageIds.map((id) => id === 'informal'));
   });
 
-  type ClockName = 'acknowledge' | 'respond' | 'chase' | 'escalateWithin';
+  type ClockName = 'acknowledge' | 'holdingReply' | 'respond' | 'chase' | 'escalateWithin';
   const clockOf = (stage: Stage, clock: ClockName): Period | 'set by the handler' | undefined => {
     switch (clock) {
       case 'acknowledge':
         return stage.acknowledge?.within;
+      case 'holdingReply':
+        return stage.holdingReply?.within;
       case 'respond':
         if (stage.respond === undefined) return undefined;
         return 'setBy' in stage.respond ? 'set by the handler' : stage.respond.within;
@@ -66,7 +68,8 @@ describe('the provider files, as published when the fixtures were copied', () =>
     ['digital-marketing-mentor', 'stage-1', 'acknowledge', undefined, 'acknowledges receipt, but gives no period'],
     ['digital-marketing-mentor', 'stage-1', 'respond', workingDays(10), 'A detailed response should be received within 10 working days'],
     ['digital-marketing-mentor', 'stage-1', 'escalateWithin', workingDays(10), 'normally within 10 working days of receiving written notification of the outcome of Stage 1'],
-    ['digital-marketing-mentor', 'stage-2', 'respond', workingDays(10), 'The Managing Director will respond normally within 10 working days'],
+    ['digital-marketing-mentor', 'stage-2', 'holdingReply', workingDays(10), 'The Managing Director will respond normally within 10 working days to inform the complainant of the action being taken'],
+    ['digital-marketing-mentor', 'stage-2', 'respond', 'set by the handler', 'no period for the outcome itself'],
     ['interlearn', 'stage-1', 'acknowledge', workingDays(2), 'Every written complaint is acknowledged within two working days'],
     ['interlearn', 'stage-1', 'respond', calendarDays(28), 'Investigations into written complaints are held within 28 days'],
     ['interlearn', 'stage-1', 'chase', workingDays(5), 'If after 5 working days, the complaint has not been closed'],
@@ -77,9 +80,11 @@ describe('the provider files, as published when the fixtures were copied', () =>
     ['cqm', 'stage-1', 'acknowledge', workingDays(4), 'acknowledged within 4 working days of receipt'],
     ['cqm', 'stage-1', 'respond', workingDays(15), 'a response and an explanation within 15 working days'],
     ['cqm', 'stage-1', 'escalateWithin', workingDays(15), 'within 15 working days of receiving the written response from the MD'],
-    ['cqm', 'stage-2', 'respond', workingDays(15), 'The Chief Executive will respond normally within 15 working days'],
+    ['cqm', 'stage-2', 'holdingReply', workingDays(15), 'The Chief Executive will respond normally within 15 working days to inform you of the action'],
+    ['cqm', 'stage-2', 'respond', 'set by the handler', 'and when you can expect to hear the outcome of the investigation'],
     ['cqm', 'stage-2', 'escalateWithin', calendarDays(10), 'within 10 days of receiving the written response from Instructus\' Chief Executive'],
-    ['cqm', 'final', 'respond', workingDays(10), 'The Chair of the Board (or their nominee) will respond normally within 10 working days'],
+    ['cqm', 'final', 'holdingReply', workingDays(10), 'The Chair of the Board (or their nominee) will respond normally within 10 working days to inform you of the action'],
+    ['cqm', 'final', 'respond', 'set by the handler', 'and when you can expect to hear the outcome of the investigation'],
   ];
 
   it.each(clocks)('%s %s %s is as the policy says', (slug, stageId, clock, expected, policy) => {
@@ -90,10 +95,11 @@ describe('the provider files, as published when the fixtures were copied', () =>
 
   it('Interlearn acknowledges and investigates written complaints only, and Customer Services chase', () => {
     const stage = bySlug('interlearn').stages[1];
-    // Written complaints: by email, or through the Redress complaint form.
-    expect(stage?.acknowledge?.appliesTo).toEqual(['email', 'website']);
+    // Written complaints: by email, by letter, or through the Redress complaint form.
+    expect(stage?.acknowledge?.appliesTo).toEqual(['email', 'post', 'website']);
     expect(stage?.respond !== undefined && 'appliesTo' in stage.respond && stage.respond.appliesTo).toEqual([
       'email',
+      'post',
       'website',
     ]);
     expect(stage?.chase?.notify).toEqual(['customer-services']);
@@ -143,7 +149,7 @@ describe('the provider files, as published when the fixtures were copied', () =>
   });
 
   it.each([
-    ['digital-marketing-mentor', [], 'written-confirmation'],
+    ['digital-marketing-mentor', ['cannot-complain', 'consented'], 'written-confirmation'],
     ['interlearn', [], 'none'],
     ['cqm', ['died', 'cannot-complain', 'consented'], 'none'],
     ['dynamic-training', undefined, undefined],

@@ -355,10 +355,13 @@ describe('a late complaint is not refused: it is asked why', () => {
 describe('complaining for someone else, per provider', () => {
   const everyReason = ['died', 'cannot-complain', 'consented'] as const;
 
-  it('offers every reason to every provider (CQM lists all three; the others allow anyone)', () => {
+  it('offers the reasons each policy gives (CQM lists all three; DMM two; the others allow anyone)', () => {
     for (const provider of providers) {
       const rules = submissionRulesFor(formRulesFor(provider), TODAY, holidayCalendar(provider.nation));
-      expect(rules.representatives.reasons, provider.slug).toEqual(everyReason);
+      // DMM: "their chosen representative", and "if they are unable to complain on their own behalf".
+      const expected =
+        provider.slug === 'digital-marketing-mentor' ? ['cannot-complain', 'consented'] : everyReason;
+      expect(rules.representatives.reasons, provider.slug).toEqual(expected);
     }
   });
 
@@ -368,7 +371,6 @@ describe('complaining for someone else, per provider', () => {
   const rows = [
     { slug: 'digital-marketing-mentor', reason: 'consented', ticked: false, message: 'Confirm that they have agreed in writing to you complaining for them' },
     { slug: 'digital-marketing-mentor', reason: 'cannot-complain', ticked: false, message: 'Confirm that they have agreed in writing to you complaining for them' },
-    { slug: 'digital-marketing-mentor', reason: 'died', ticked: false, message: undefined },
     { slug: 'digital-marketing-mentor', reason: 'consented', ticked: true, message: undefined },
     { slug: 'cqm', reason: 'consented', ticked: false, message: undefined },
     { slug: 'interlearn', reason: 'cannot-complain', ticked: false, message: undefined },

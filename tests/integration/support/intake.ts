@@ -11,6 +11,7 @@ import { parseCaseFile } from '../../../src/core/case-file.ts';
 import type { Provider } from '../../../src/core/provider.ts';
 import type { CaseStore } from '../../../src/ports/case-store.ts';
 import type { DrainServices } from '../../../src/use-cases/drain-intake.ts';
+import type { EscalationServices } from '../../../src/use-cases/request-escalation.ts';
 import { fixtureProviders } from '../../support/fixtures.ts';
 
 const git = promisify(execFile);
@@ -50,6 +51,8 @@ export interface IntakeWorld {
   providers: Provider[];
   provider(slug: string): Provider;
   services: DrainServices;
+  /** The same adapters, as requests for the next stage use them (a quiet log). */
+  escalation: EscalationServices;
   dependencies: SubmitDependencies;
   store: CaseStore;
   mailer: LocalOutboxMailer;
@@ -85,6 +88,7 @@ export async function createIntakeWorld(
     providers,
     provider,
     services,
+    escalation: { ...chosen, caseStore: () => wrapped, log: () => {} },
     store,
     mailer: chosen.mailer as LocalOutboxMailer,
     dependencies: {
