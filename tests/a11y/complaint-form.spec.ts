@@ -100,11 +100,14 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('.only-if').first()).toBeHidden();
     await yes.check();
     await expect(block).toBeVisible();
-    // Nobody can agree in writing for a person who has died.
+    // DMM asks every representative for written confirmation, whatever the reason: it is asked
+    // once a reason is given.
     const consent = page.locator('[data-consent-question]');
-    await expect(consent).toBeVisible();
-    await page.getByLabel('They have died').check();
     await expect(consent).toBeHidden();
+    await page.getByLabel('They cannot make the complaint themselves').check();
+    await expect(consent).toBeVisible();
+    await page.getByLabel('They have agreed to me complaining for them').check();
+    await expect(consent).toBeVisible();
 
     // Only the ways of contact given are offered, and with one there is nothing to choose.
     const preferred = page.locator('[data-question="preferred-contact"]');
