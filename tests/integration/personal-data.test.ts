@@ -6,14 +6,13 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { handleSubmission } from '../../functions/submit-complaint.mts';
-import { runComplaints } from '../../src/cli/complaints.ts';
 import type { Services } from '../../src/composition/services.ts';
 import { type Case, CaseSchema } from '../../src/core/case.ts';
 import { casePath, serialiseCaseFile } from '../../src/core/case-file.ts';
 import { deriveClocks } from '../../src/core/clocks.ts';
 import type { LifecycleCommand } from '../../src/core/lifecycle.ts';
 import { AnonymousCaseSchema } from '../../src/core/personal-data.ts';
-import { fixtureServices } from '../support/fixtures.ts';
+import { fixtureServices, runCommand, wiringOf } from '../support/fixtures.ts';
 import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-in.ts';
 import { applyCommands, givenCase, givenProvider } from '../unit/given-case.ts';
 import { jsonPost, NOW, validFields } from './support/intake.ts';
@@ -34,16 +33,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function complaints(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
-  const code = await runComplaints(argv, io, {
-    settings: async () => wired.settings,
-    content: async () => wired,
-    services: async () => wired,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function complaints(...argv: string[]) {
+  return runCommand(wiringOf(wired), argv);
 }
 
 /** A complaint sent through the form, committed and acknowledged; answers its reference. */

@@ -4,26 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import type { LocalOutboxMailer } from '../../src/adapters/local-outbox-mailer.ts';
-import { runComplaints } from '../../src/cli/complaints.ts';
 import type { Services } from '../../src/composition/services.ts';
 import { type Case, CaseSchema } from '../../src/core/case.ts';
 import { casePath, serialiseCaseFile } from '../../src/core/case-file.ts';
 import { deriveClocks } from '../../src/core/clocks.ts';
 import { NOTICE_KINDS } from '../../src/core/notices.ts';
 import { createReference } from '../../src/core/reference.ts';
-import { fixtureProvider, fixtureServices } from '../support/fixtures.ts';
+import { fixtureProvider, fixtureServices, runCommand, wiringOf } from '../support/fixtures.ts';
 import { givenCase } from '../unit/given-case.ts';
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
-  const code = await runComplaints(argv, io, {
-    settings: async () => wired.settings,
-    content: async () => wired,
-    services: async () => wired,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function run(...argv: string[]) {
+  return runCommand(wiringOf(wired), argv);
 }
 
 let dir: string;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadProvider, loadProviders } from '../../src/adapters/content-files.ts';
 import type { Wiring } from '../../src/cli/arguments.ts';
+import { runComplaints } from '../../src/cli/complaints.ts';
 import { contentFrom } from '../../src/composition/content.ts';
 import { type Services, servicesFrom } from '../../src/composition/services.ts';
 import { type Environment, type Settings, settingsFrom } from '../../src/composition/settings.ts';
@@ -52,3 +53,24 @@ export const fixtureProviders = (): Promise<Provider[]> => loadProviders(FIXTURE
 /** One fixture provider by its slug. */
 export const fixtureProvider = (slug: string): Promise<Provider> =>
   loadProvider(slug, FIXTURE_CONTENT.providers);
+
+/** The wiring of one set of services: what a test's own data folder gives every command. */
+export function wiringOf(services: Services): Wiring {
+  return {
+    settings: async () => services.settings,
+    content: async () => services,
+    services: async () => services,
+  };
+}
+
+/** Runs `complaints <argv>` over `wiring` and answers its exit code and what it wrote. */
+export async function runCommand(
+  wiring: Wiring,
+  argv: string[],
+): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
+  const code = await runComplaints(argv, io, wiring);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runComplaints } from '../../src/cli/complaints.ts';
-import { fixtureWiring } from '../support/fixtures.ts';
+import { fixtureWiring, runCommand } from '../support/fixtures.ts';
 
 const wiring = fixtureWiring();
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io = { out: (line: string) => out.push(line), err: (line: string) => err.push(line) };
-  const code = await runComplaints(argv, io, wiring);
-  return { code, out: out.join('\n'), err: err.join('\n') };
+function run(...argv: string[]) {
+  return runCommand(wiring, argv);
 }
 
 describe('complaints due', () => {
