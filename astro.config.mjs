@@ -36,6 +36,25 @@ export default defineConfig({
   // No page carries inline style: the Content-Security-Policy allows only the site's own files.
   build: { inlineStylesheets: 'never' },
   server: { port: DEFAULTS.devServerPort, host: '127.0.0.1' },
-  // Cases, the intake queue and the outbox are data, not source: writing them must not reload the site.
-  vite: { server: { watch: { ignored: [`${dataDir}/**`] } } },
+  vite: {
+    server: {
+      // Cases, the intake queue and the outbox are data, not source: writing them must not reload
+      // the site.
+      watch: { ignored: [`${dataDir}/**`] },
+      // Nor may the dev server hand them out: Vite answers `?import`, `?raw` and `/@fs/` requests
+      // with any file it is allowed to load, and the data folder is inside the project by default.
+      // `deny` replaces Vite's own list, so that list comes first, as Vite 8 has it.
+      fs: {
+        deny: [
+          '.env',
+          '.env.*',
+          '*.{crt,pem,key,p12,pfx,cer,der}',
+          '.npmrc',
+          '.yarnrc.yml',
+          '**/.git/**',
+          `${dataDir}/**`,
+        ],
+      },
+    },
+  },
 });

@@ -51,6 +51,9 @@ export class BlobsIntakeQueue implements IntakeQueue {
     if (existing === undefined)
       throw new Error(`the intake record ${record.key} exists but could not be read`);
     if (existing.committedAt !== undefined) await this.#store.delete(`${PENDING}${record.key}`);
+    // A retry that drew another reference gives back its claim, which would otherwise keep the key
+    // (for a form sent without JavaScript, a hash of the answers) where `forget` never looks.
+    if (existing.reference !== record.reference) await this.#store.delete(claim);
     return { accepted: 'existing', record: existing };
   }
 
@@ -68,9 +71,10 @@ export class BlobsIntakeQueue implements IntakeQueue {
     const held = records.filter(
       (record): record is IntakeRecord => record !== undefined && forgotten.has(record.reference),
     );
-    for (const { key } of held) {
+    for (const { key, reference } of held) {
       await this.#store.delete(`${RECORDS}${key}`);
       await this.#store.delete(`${PENDING}${key}`);
+      await this.#store.delete(`${REFERENCES}${reference}`);
     }
     return held.length;
   }

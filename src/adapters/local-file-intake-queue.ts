@@ -38,11 +38,9 @@ export class LocalFileIntakeQueue implements IntakeQueue {
   async accept(submission: NewIntakeRecord): Promise<AcceptResult> {
     const record = parseIntakeRecord(submission);
     // Claimed first, and exclusively: of two complaints that drew one reference, the second is
-    // refused before anything of it is kept. A claim left by a retry that found its key already
-    // here names a reference nobody was given, which does no harm. Not flushed: a claim lost in a
-    // power cut is caught when the case file is committed (`completeIntake`), at one fsync less
-    // for every complaint.
-    const claim = join(this.directory, REFERENCES, ClaimedReferenceSchema.parse(record.reference));
+    // refused before anything of it is kept. Not flushed: a claim lost in a power cut is caught
+    // when the case file is committed (`completeIntake`), at one fsync less for every complaint.
+    const claim = this.#claim(record.reference);
     if (
       !(await writeFileExclusively(claim, record.key, { durable: false })) &&
       (await readFile(claim, 'utf8')) !== record.key
@@ -53,7 +51,11 @@ export class LocalFileIntakeQueue implements IntakeQueue {
     if (await writeFileExclusively(this.#file(record.key), serialise(record))) {
       return { accepted: 'new', record };
     }
-    return { accepted: 'existing', record: await this.#read(record.key) };
+    const existing = await this.#read(record.key);
+    // A retry that drew another reference gives back its claim, which would otherwise keep the key
+    // (for a form sent without JavaScript, a hash of the answers) where `forget` never looks.
+    if (existing.reference !== record.reference) await rm(claim, { force: true });
+    return { accepted: 'existing', record: existing };
   }
 
   async markCommitted(key: string, committedAt: string): Promise<void> {
@@ -69,10 +71,11 @@ export class LocalFileIntakeQueue implements IntakeQueue {
     const keys = names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length));
     const records = await pLimit(16).map(keys, (key) => this.#read(key));
     const held = records.filter((record) => forgotten.has(record.reference));
-    for (const { key } of held) {
+    for (const { key, reference } of held) {
       // The mark first: a record left without its mark would be drained again.
       await rm(this.#mark(key), { force: true });
       await rm(this.#file(key), { force: true });
+      await rm(this.#claim(reference), { force: true });
     }
     return held.length;
   }
@@ -105,6 +108,11 @@ export class LocalFileIntakeQueue implements IntakeQueue {
 
   #file(key: string): string {
     return join(this.directory, `${IntakeKeySchema.parse(key)}.json`);
+  }
+
+  /** The claim of `reference`, holding the key that claimed it. */
+  #claim(reference: string): string {
+    return join(this.directory, REFERENCES, ClaimedReferenceSchema.parse(reference));
   }
 
   #mark(key: string): string {

@@ -1,5 +1,5 @@
-import { access, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, readdir, rm, rmdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import type { Store } from '@netlify/blobs';
 import type { LedgerEntry, NoticeLedger } from '../ports/notice-ledger.ts';
 import { writeFileExclusively } from './durable-file.ts';
@@ -43,11 +43,35 @@ export class LocalFileLedger implements NoticeLedger {
   }
 
   async sentKeys(): Promise<string[]> {
-    const names = await readdir(this.directory, { recursive: true }).catch(() => []);
+    const names = await this.#names();
     return names
       .filter((name) => name.endsWith('.sent'))
-      .map((name) => name.slice(name.lastIndexOf('/') + 1, -'.sent'.length))
+      .map((name) => name.slice(0, -'.sent'.length))
       .sort();
+  }
+
+  async recorded(prefix: string): Promise<string[]> {
+    const names = await this.#names();
+    return names.filter((name) => !name.endsWith('.sent') && name.startsWith(prefix)).sort();
+  }
+
+  async forget(keys: readonly string[]): Promise<void> {
+    for (const key of keys) {
+      const path = this.#path(key);
+      await rm(`${path}.sent`, { force: true });
+      await rm(path, { force: true });
+      // The folder is named after the key's first part (for the acknowledgement limit, a hash of
+      // an address): it goes too once nothing else is in it.
+      await rmdir(dirname(path)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOTEMPTY' && error.code !== 'ENOENT') throw error;
+      });
+    }
+  }
+
+  /** The name of every file in the ledger: a key, or a key and `.sent`. */
+  async #names(): Promise<string[]> {
+    const names = await readdir(this.directory, { recursive: true, withFileTypes: true }).catch(() => []);
+    return names.filter((entry) => entry.isFile()).map((entry) => entry.name);
   }
 }
 
@@ -84,6 +108,19 @@ export class BlobsNoticeLedger implements NoticeLedger {
   async sentKeys(): Promise<string[]> {
     const { blobs } = await this.#store.list({ prefix: SENT });
     return blobs.map((blob) => blob.key.slice(SENT.length)).sort();
+  }
+
+  async recorded(prefix: string): Promise<string[]> {
+    const { blobs } = await this.#store.list({ prefix: `${RECORDED}${prefix}` });
+    return blobs.map((blob) => blob.key.slice(RECORDED.length)).sort();
+  }
+
+  async forget(keys: readonly string[]): Promise<void> {
+    for (const key of keys) {
+      checkLedgerKey(key);
+      await this.#store.delete(`${SENT}${key}`);
+      await this.#store.delete(`${RECORDED}${key}`);
+    }
   }
 
   async #has(key: string): Promise<boolean> {

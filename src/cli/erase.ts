@@ -30,9 +30,11 @@ export const run: Command = async (args, io, wiring) => {
     londonDate(new Date()),
     confirmed,
   );
-  const { stored, pending, messages } = erasure;
-  if (stored === undefined && pending === 0 && messages === 0) {
-    io.err(`complaints: nothing is held under ${reference}: no case, waiting submission or mail`);
+  const { stored, pending, escalations, acknowledgements, messages } = erasure;
+  if (stored === undefined && pending === 0 && acknowledgements === 0 && messages === 0) {
+    io.err(
+      `complaints: nothing is held under ${reference}: no case, waiting submission, acknowledgement count or mail`,
+    );
     return 1;
   }
   io.out(
@@ -40,7 +42,9 @@ export const run: Command = async (args, io, wiring) => {
       ? `${reference}: not in any case store`
       : `${reference}: the ${stored.status} case ${stored.path} of ${stored.provider}, and every version of it in the case store's history`,
   );
-  io.out(`${pending} waiting in the intake queue, ${messages} in the local outbox`);
+  io.out(
+    `${pending} waiting in the intake queue, ${escalations} requests for the next stage waiting, ${acknowledgements} entries counting acknowledgements to its addresses, ${messages} in the local outbox`,
+  );
   if (!erasure.erased) {
     io.out('Nothing was erased. Run again with --yes to erase it; its anonymous facts are kept for reports.');
     return 0;

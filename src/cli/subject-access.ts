@@ -8,8 +8,9 @@ import { findPersonalData } from '../use-cases/personal-data.ts';
 import { type Command, UsageError } from './arguments.ts';
 
 /**
- * Answers a subject access request (UK GDPR, Article 15): every case, waiting submission and kept
- * message about the person, written as JSON (complete) and as an HTML page (to read or print).
+ * Answers a subject access request (UK GDPR, Article 15): every case, waiting submission, request
+ * for the next stage, entry counting acknowledgements to their address and kept message about the
+ * person, written as JSON (complete) and as an HTML page (to read or print).
  */
 export const run: Command = async (args, io, wiring) => {
   const { values } = parseArgs({
@@ -30,10 +31,15 @@ export const run: Command = async (args, io, wiring) => {
     join(folder, `${name}.html`),
     recordPage(
       `Information held about ${who}`,
-      `Found on ${today} in every case store, the intake queue and the outbox.`,
+      `Found on ${today} in every case store, the intake queue, the requests for the next stage, the notice ledger and the outbox.`,
       [
         { heading: 'Cases', records: found.cases },
         { heading: 'Complaints not yet in a case store', records: found.pending },
+        { heading: 'Requests for the next stage not yet on their case', records: found.escalations },
+        {
+          heading: 'Acknowledgements counted (a hash of the address, the day, and a complaint or a place)',
+          records: found.acknowledgements,
+        },
         {
           heading: 'Emails',
           records: found.messages.map(({ id, sentAt, message }) => ({
@@ -48,7 +54,7 @@ export const run: Command = async (args, io, wiring) => {
     ),
   );
   io.out(
-    `${found.cases.length} cases, ${found.pending.length} waiting, ${found.messages.length} emails: ${join(folder, name)}.json and .html`,
+    `${found.cases.length} cases, ${found.pending.length} waiting, ${found.escalations.length} requests for the next stage, ${found.acknowledgements.length} acknowledgements counted, ${found.messages.length} emails: ${join(folder, name)}.json and .html`,
   );
   return 0;
 };

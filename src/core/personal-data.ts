@@ -101,19 +101,31 @@ export const AnonymousCaseSchema = z.strictObject({
 });
 export type AnonymousCase = z.output<typeof AnonymousCaseSchema>;
 
-/** The anonymous facts of `file`, its personal data removed on `on` because of `because`. */
-export function anonymiseCase(
-  file: CaseFile,
-  on: IsoDate,
-  because: (typeof REMOVAL_REASONS)[number],
-): AnonymousCase {
-  return AnonymousCaseSchema.parse({
-    reference: file.reference,
-    provider: file.provider,
-    receivedOn: file.events[0]?.on,
+/** What every case tells without naming anyone: what it was about, its course, and yes-or-no facts. */
+export type CaseFacts = Pick<
+  AnonymousCase,
+  | 'receivedOn'
+  | 'channel'
+  | 'about'
+  | 'stage'
+  | 'status'
+  | 'events'
+  | 'under18'
+  | 'represented'
+  | 'adjustmentsAsked'
+  | 'resolutionAgreed'
+  | 'referredExternallyOn'
+>;
+
+/**
+ * The facts of `file` that name nobody. Both what is kept once its personal data is removed and
+ * what the board report counts of a live case come from here, so a case counts the same either way.
+ */
+export function caseFacts(file: CaseFile): CaseFacts {
+  return {
+    receivedOn: file.events[0]?.on ?? '',
     channel: file.channel,
     about: file.complaint.about,
-    category: file.category,
     stage: file.stage,
     status: file.status,
     events: file.events.map((event) => ({
@@ -126,16 +138,30 @@ export function anonymiseCase(
       newDueBy: 'newDueBy' in event ? event.newDueBy : undefined,
       expectedBy: 'expectedBy' in event ? event.expectedBy : undefined,
     })),
-    clocks: file.derived.clocks,
-    notes: file.notes.length,
-    actions: file.actions.length,
-    actionsDone: file.actions.filter((action) => action.doneOn !== undefined).length,
-    learningRecorded: file.learning !== undefined,
     under18: file.complainant.under18,
     represented: file.representative !== undefined,
     adjustmentsAsked: file.adjustments !== undefined,
     resolutionAgreed: file.log?.resolutionAgreed,
     referredExternallyOn: file.log?.referredExternallyOn,
+  };
+}
+
+/** The anonymous facts of `file`, its personal data removed on `on` because of `because`. */
+export function anonymiseCase(
+  file: CaseFile,
+  on: IsoDate,
+  because: (typeof REMOVAL_REASONS)[number],
+): AnonymousCase {
+  return AnonymousCaseSchema.parse({
+    ...caseFacts(file),
+    reference: file.reference,
+    provider: file.provider,
+    category: file.category,
+    clocks: file.derived.clocks,
+    notes: file.notes.length,
+    actions: file.actions.length,
+    actionsDone: file.actions.filter((action) => action.doneOn !== undefined).length,
+    learningRecorded: file.learning !== undefined,
     personalDataRemoved: { on, because },
   });
 }

@@ -1,9 +1,8 @@
 import { type HolidayCalendar, workingDaysBetween } from './calendar.ts';
 import type { CaseFile, Clock } from './case.ts';
 import { deriveClocks } from './clocks.ts';
-import { receivedOn } from './complaints-log.ts';
 import type { IsoDate } from './period.ts';
-import type { AnonymousCase } from './personal-data.ts';
+import { type AnonymousCase, caseFacts } from './personal-data.ts';
 import type { Provider } from './provider.ts';
 
 /**
@@ -50,24 +49,8 @@ export function reportCaseFromFile(
   calendar: HolidayCalendar,
 ): ReportCase {
   return {
-    receivedOn: receivedOn(file),
-    channel: file.channel,
-    about: file.complaint.about,
-    stage: file.stage,
-    status: file.status,
-    events: file.events.map((event) => ({
-      type: event.type,
-      on: event.on,
-      stage: event.stage,
-      outcome: 'outcome' in event ? event.outcome : undefined,
-      toStage: 'toStage' in event ? event.toStage : undefined,
-    })),
+    ...caseFacts(file),
     clocks: deriveClocks(file, provider, asOf, calendar).clocks,
-    under18: file.complainant.under18,
-    represented: file.representative !== undefined,
-    adjustmentsAsked: file.adjustments !== undefined,
-    resolutionAgreed: file.log?.resolutionAgreed,
-    referredExternallyOn: file.log?.referredExternallyOn,
     lessons: file.learningReportable === true && file.learning !== undefined ? [file.learning] : [],
     actions: file.actions
       .filter((action) => action.reportable === true)

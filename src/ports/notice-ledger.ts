@@ -13,6 +13,14 @@ export type NoticeLedger = {
   markSent(key: string): Promise<void>;
   /** Every key marked sent, sorted: what tests and people read back. */
   sentKeys(): Promise<string[]>;
+  /** Every key recorded that starts with `prefix`, sent or not, sorted. */
+  recorded(prefix: string): Promise<string[]>;
+  /**
+   * Removes `keys`, recorded and sent, so that nothing of them is left (not even a folder or blob
+   * named after them): for the entries erasure and retention must reach (DESIGN, "Personal data
+   * over its life"). A key that is not there is no error. Once forgotten, a key is `new` again.
+   */
+  forget(keys: readonly string[]): Promise<void>;
 };
 
 /** `new`: this call recorded it; `unsent`: recorded earlier but not yet sent; `sent`: done. */

@@ -1,32 +1,42 @@
 import { stringify } from 'yaml';
-import { type CaseFile, CaseSchema } from '../core/case.ts';
+import { type Case, type CaseFile, CaseSchema } from '../core/case.ts';
 import { caseFolder, parseCaseFile } from '../core/case-file.ts';
+import { complainantAddresses } from '../core/outcome-messages.ts';
 import type { IsoDate } from '../core/period.ts';
 import {
   anonymiseCase,
   anonymousCasePath,
   caseConcerns,
   isPastRetention,
+  isPerson,
   keptUntil,
   type PersonQuery,
   type REMOVAL_REASONS,
 } from '../core/personal-data.ts';
 import type { Provider } from '../core/provider.ts';
 import type { CaseStore } from '../ports/case-store.ts';
-import type { IntakeQueue } from '../ports/intake-queue.ts';
+import type { IntakeQueue, IntakeRecord } from '../ports/intake-queue.ts';
 import type { Log } from '../ports/log.ts';
 import type { ArchivedMail, MailArchive } from '../ports/mail-archive.ts';
+import type { NoticeLedger } from '../ports/notice-ledger.ts';
+import { acknowledgementEntries } from './acknowledgement-limit.ts';
+import { escalationRequestKey } from './request-escalation.ts';
 import { type CaseTeamServices, type SkippedCase, tellCaseTeam } from './tell-case-team.ts';
 
 /**
  * Personal data over its life (DESIGN): removing it when a closed case's retention period ends,
  * erasing one complainant's on request, and finding all of a person's for a subject access request.
  * Each reaches everywhere Redress keeps personal data: the case store and its history, the intake
- * queue and the local outbox. The notice ledger and the log hold references only.
+ * queue, the requests for the next stage, the acknowledgement limit's entries in the notice ledger
+ * (hashes of addresses) and the local outbox. The rest of the ledger and the log hold references only.
  */
 export interface PersonalDataServices {
   caseStore(provider: Provider): CaseStore;
   intakeQueue: IntakeQueue;
+  /** Requests for the next stage: each pending one holds the complainant's reason. */
+  escalationQueue: IntakeQueue;
+  /** Holds the acknowledgement limit's entries, under hashes of addresses. */
+  noticeLedger: NoticeLedger;
   /** The copies of sent mail Redress keeps; none when mail goes through Resend. */
   mailArchive: MailArchive | undefined;
   log: Log;
@@ -56,8 +66,9 @@ async function readCases(
 
 /**
  * Keeps the anonymous facts of `cases` (one store's), then removes the case files from the store's
- * history, the queue's records of them and the mail about them. The facts are written first, so a
- * run stopped half way leaves every case either whole or with its facts kept: the next run ends it.
+ * history and everything else Redress holds of them (`forgetElsewhere`). The facts are written
+ * first, so a run stopped half way leaves every case either whole or with its facts kept: the next
+ * run ends it.
  */
 async function removeCases(
   services: PersonalDataServices,
@@ -79,8 +90,79 @@ async function removeCases(
     message,
   );
   const references = cases.map(({ file }) => file.reference);
-  await services.intakeQueue.forget(references);
-  await removeMailAbout(services, references);
+  await forgetElsewhere(services, await heldElsewhere(services, references, cases, []));
+}
+
+/** A case's requests for the next stage: one key for each stage it could have asked to go on from. */
+function escalationKeys({ provider, file }: StoredCase): string[] {
+  return provider.stages.map((stage) => escalationRequestKey(file.reference, stage.id));
+}
+
+/** A request for the next stage not yet on its case, and the case's reference. */
+type PendingEscalation = { record: IntakeRecord; reference: string };
+
+/** The requests for the next stage of `cases` still pending. */
+async function pendingEscalations(
+  services: PersonalDataServices,
+  cases: readonly StoredCase[],
+): Promise<PendingEscalation[]> {
+  const asked = new Map(
+    cases.flatMap((found) => escalationKeys(found).map((key) => [key, found.file.reference] as const)),
+  );
+  return (await services.escalationQueue.pending()).flatMap((record) => {
+    const reference = asked.get(record.key);
+    return reference === undefined ? [] : [{ record, reference }];
+  });
+}
+
+/** What Redress holds of some complaints outside the case store. */
+interface HeldElsewhere {
+  references: readonly string[];
+  /** The keys of their requests for the next stage. */
+  escalationKeys: string[];
+  /** Those requests still pending: each holds the complainant's reason. */
+  escalations: PendingEscalation[];
+  /** The acknowledgement limit's entries under their addresses. */
+  acknowledgements: string[];
+  /** The copies of mail about them. */
+  messages: ArchivedMail[];
+}
+
+/**
+ * What is held outside the case store of the complaints `references`: stored as `cases`, or only
+ * `submitted` (still in the intake queue).
+ */
+async function heldElsewhere(
+  services: PersonalDataServices,
+  references: readonly string[],
+  cases: readonly StoredCase[],
+  submitted: readonly Case[],
+): Promise<HeldElsewhere> {
+  const addresses = [...cases.map(({ file }) => file), ...submitted].flatMap(complainantAddresses);
+  return {
+    references,
+    escalationKeys: cases.flatMap(escalationKeys),
+    escalations: await pendingEscalations(services, cases),
+    acknowledgements: await acknowledgementEntries(services.noticeLedger, addresses, references),
+    messages: await mailAbout(services.mailArchive, references),
+  };
+}
+
+/**
+ * Removes what `held` found, and the intake queue's records of its complaints (committed ones too,
+ * so not even a key is left).
+ */
+async function forgetElsewhere(services: PersonalDataServices, held: HeldElsewhere): Promise<void> {
+  await services.intakeQueue.forget(held.references);
+  await services.escalationQueue.forget(held.escalationKeys);
+  await services.noticeLedger.forget(held.acknowledgements);
+  await services.mailArchive?.remove(held.messages.map((entry) => entry.id));
+}
+
+/** The complaint a queue record holds, when it still holds one. */
+function submissionOf(record: IntakeRecord): Case[] {
+  const submission = CaseSchema.safeParse(record.payload);
+  return submission.success ? [submission.data] : [];
 }
 
 /** Every message kept that names one of `references`: those about the cases. */
@@ -94,11 +176,6 @@ async function mailAbout(
     const text = JSON.stringify(entry.message);
     return references.some((reference) => text.includes(reference));
   });
-}
-
-async function removeMailAbout(services: PersonalDataServices, references: readonly string[]): Promise<void> {
-  const messages = await mailAbout(services.mailArchive, references);
-  await services.mailArchive?.remove(messages.map((entry) => entry.id));
 }
 
 /** A case whose personal data a retention run removed (or, in a dry run, would remove). */
@@ -168,6 +245,10 @@ export interface Erasure {
   stored: { provider: string; path: string; status: CaseFile['status'] } | undefined;
   /** Submissions under the reference still waiting in the intake queue. */
   pending: number;
+  /** Its requests for the next stage not yet on the case. */
+  escalations: number;
+  /** Entries of the acknowledgement limit under its complainant's and representative's addresses. */
+  acknowledgements: number;
   /** Copies of mail about the case in the local outbox. */
   messages: number;
   erased: boolean;
@@ -176,7 +257,8 @@ export interface Erasure {
 /**
  * Erases one complaint's personal data everywhere Redress keeps it: the case file and every
  * version of it in the case store's history (its anonymous facts are kept, as at the end of
- * retention), the intake queue, and the local outbox. Only once `confirmed`; before that it answers
+ * retention), the intake queue, its requests for the next stage, the acknowledgement limit's
+ * entries under its addresses, and the local outbox. Only once `confirmed`; before that it answers
  * what it found. The case store's history records the erasure by reference only ("Erase <reference>").
  */
 export async function eraseComplaint(
@@ -198,7 +280,12 @@ export async function eraseComplaint(
     }
   }
   const pending = (await services.intakeQueue.pending()).filter((record) => record.reference === reference);
-  const messages = await mailAbout(services.mailArchive, [reference]);
+  const held = await heldElsewhere(
+    services,
+    [reference],
+    found === undefined ? [] : [found],
+    pending.flatMap(submissionOf),
+  );
   const erasure: Erasure = {
     reference,
     stored:
@@ -206,10 +293,14 @@ export async function eraseComplaint(
         ? undefined
         : { provider: found.provider.slug, path: found.path, status: found.file.status },
     pending: pending.length,
-    messages: messages.length,
+    escalations: held.escalations.length,
+    acknowledgements: held.acknowledgements.length,
+    messages: held.messages.length,
     erased: false,
   };
-  if (!confirmed || (found === undefined && pending.length === 0 && messages.length === 0)) return erasure;
+  const nothing =
+    found === undefined && pending.length === 0 && held.acknowledgements.length + held.messages.length === 0;
+  if (!confirmed || nothing) return erasure;
   if (found !== undefined) {
     await removeCases(
       services,
@@ -220,8 +311,7 @@ export async function eraseComplaint(
       `Erase ${reference}`,
     );
   } else {
-    await services.intakeQueue.forget([reference]);
-    await removeMailAbout(services, [reference]);
+    await forgetElsewhere(services, held);
   }
   services.log('erasure.done', { reference });
   return { ...erasure, erased: true };
@@ -233,35 +323,70 @@ export interface SubjectAccess {
   cases: { provider: string; path: string; case: CaseFile }[];
   /** Their complaints accepted but not yet in the case store. */
   pending: { reference: string; acceptedAt: string; submission: unknown }[];
+  /** Their requests for the next stage not yet on the case (the case's reference, and the request). */
+  escalations: { reference: string; acceptedAt: string; request: unknown }[];
+  /**
+   * The acknowledgement limit's entries under their addresses: a hash of the address, a day, and
+   * the reference of a complaint acknowledged there or a place taken that day.
+   */
+  acknowledgements: string[];
   /** Copies of mail to them or about their cases. */
   messages: ArchivedMail[];
 }
 
-/** Finds every case, waiting submission and kept message that concerns the person `query` names. */
+/**
+ * Finds every case, waiting submission, request for the next stage, entry of the acknowledgement
+ * limit and kept message that concerns the person `query` names.
+ */
 export async function findPersonalData(
   services: PersonalDataServices,
   providers: readonly Provider[],
   query: PersonQuery,
 ): Promise<SubjectAccess> {
-  const cases: SubjectAccess['cases'] = [];
+  const cases: StoredCase[] = [];
   for (const provider of providers) {
-    for (const { path, file } of (await readCases(services, provider)).cases) {
-      if (caseConcerns(file, query)) cases.push({ provider: provider.slug, path, case: file });
+    for (const found of (await readCases(services, provider)).cases) {
+      if (caseConcerns(found.file, query)) cases.push(found);
     }
   }
-  const pending = (await services.intakeQueue.pending()).flatMap((record) => {
-    const submission = CaseSchema.safeParse(record.payload);
-    if (!submission.success || !caseConcerns(submission.data, query)) return [];
-    return [{ reference: record.reference, acceptedAt: record.acceptedAt, submission: submission.data }];
-  });
+  const pending = (await services.intakeQueue.pending()).flatMap((record) =>
+    submissionOf(record)
+      .filter((submission) => caseConcerns(submission, query))
+      .map((submission) => ({ record, submission })),
+  );
   const references = [
-    ...cases.map((found) => found.case.reference),
-    ...pending.map((found) => found.reference),
+    ...cases.map((found) => found.file.reference),
+    ...pending.map((found) => found.record.reference),
   ];
-  const about = new Set((await mailAbout(services.mailArchive, references)).map((entry) => entry.id));
+  const theirs = [...cases.map(({ file }) => file), ...pending.map(({ submission }) => submission)];
+  // Only the person's own addresses: a representative's request is not the complainant's.
+  const addresses = theirs.flatMap((file) =>
+    [file.complainant, file.representative].flatMap((details) =>
+      details?.email !== undefined && isPerson(details, query) ? [details.email] : [],
+    ),
+  );
   const address = 'email' in query ? query.email.trim().toLowerCase() : undefined;
+  const about = new Set((await mailAbout(services.mailArchive, references)).map((entry) => entry.id));
   const messages = (await services.mailArchive?.sent())?.filter(
     (entry) => about.has(entry.id) || entry.message.to.some((to) => to.toLowerCase() === address),
   );
-  return { cases, pending, messages: messages ?? [] };
+  return {
+    cases: cases.map(({ provider, path, file }) => ({ provider: provider.slug, path, case: file })),
+    pending: pending.map(({ record, submission }) => ({
+      reference: record.reference,
+      acceptedAt: record.acceptedAt,
+      submission,
+    })),
+    escalations: (await pendingEscalations(services, cases)).map(({ record, reference }) => ({
+      reference,
+      acceptedAt: record.acceptedAt,
+      request: record.payload,
+    })),
+    acknowledgements: await acknowledgementEntries(
+      services.noticeLedger,
+      address === undefined ? addresses : [address, ...addresses],
+      [],
+    ),
+    messages: messages ?? [],
+  };
 }

@@ -14,6 +14,7 @@ import type { Log } from '../ports/log.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { NoticeLedger } from '../ports/notice-ledger.ts';
 import type { StatusIndex } from '../ports/status-index.ts';
+import { mayAcknowledge } from './acknowledgement-limit.ts';
 
 /** The ports intake works through: the composition root's services, or a test's own. */
 export interface IntakeServices {
@@ -40,14 +41,6 @@ export interface IntakeServices {
  * taken in a row means the random source is broken, not unlucky.
  */
 const REFERENCE_DRAWS = 5;
-
-/**
- * How many acknowledgements one address gets for complaints received on one day. Anyone can have
- * the provider's domain mail any address, so past this a stranger cannot use it to flood someone;
- * a person complaining for themselves and a few others stays well within it. The complaints are
- * all taken in, and the provider is told of each.
- */
-export const ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY = 5;
 
 /** What the complainant is told: the reference, and the dates the engine holds the provider to. */
 export interface IntakeReceipt {
@@ -270,25 +263,4 @@ async function sendAcknowledgements(
       tag: 'new-case',
     });
   }
-}
-
-/**
- * Whether `address` may be sent this complaint's acknowledgement: it takes one of the day's
- * `ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY` places in the ledger (created exclusively, so racing
- * intakes never share one), and the complaint then records that it holds a place, so a retry sends
- * again without taking another. The address is hashed: the ledger keeps no one's address.
- */
-async function mayAcknowledge(ledger: NoticeLedger, address: string, stored: Case): Promise<boolean> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(address.toLowerCase()));
-  const hex = Buffer.from(digest).toString('hex').slice(0, 32);
-  const day = `acknowledgements-${hex}.${londonDate(stored.receivedAt)}`;
-  const held = `${day}.${stored.reference}`;
-  if ((await ledger.status(held)) !== 'new') return true;
-  for (let place = 1; place <= ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY; place++) {
-    if ((await ledger.record(`${day}.place-${place}`)) === 'new') {
-      await ledger.record(held);
-      return true;
-    }
-  }
-  return false;
 }

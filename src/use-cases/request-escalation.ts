@@ -190,6 +190,14 @@ interface Request {
   reason: string;
 }
 
+/**
+ * The escalation queue's key (and reference) of a case's request to go on from `stage`: a case
+ * asks for each stage once. Erasure and subject access find a case's requests by it.
+ */
+export function escalationRequestKey(reference: string, stage: string): string {
+  return `escalate-${reference}-${stage}`;
+}
+
 /** Takes a request for the next stage; see the module comment. `reason` is checked by the edge. */
 export async function requestEscalation(
   services: EscalationServices,
@@ -209,7 +217,7 @@ export async function requestEscalation(
   const calendar = services.calendar(provider.nation);
   const escalated = applyCommand(stored, { type: 'escalate', on: today, reason }, { provider, calendar });
   const request: Request = { provider: provider.slug, path, stage: check.stage, on: today, reason };
-  const key = `escalate-${stored.reference}-${check.stage}`;
+  const key = escalationRequestKey(stored.reference, check.stage);
   // The queue's key stands for the reference too: a case asks for each stage once.
   const result = await services.escalationQueue.accept({
     key,

@@ -58,6 +58,10 @@ export function describeIntakeQueueContract(
       });
       expect(await harness.open().accept(retry)).toEqual({ accepted: 'existing', record: first });
       expect(await queue.pending()).toEqual([first]);
+      // The reference the retry drew is nobody's: another complaint may have it.
+      expect((await queue.accept(submission('key-bbbbbbbb', { reference: retry.reference }))).accepted).toBe(
+        'new',
+      );
     });
 
     it('answers the first accept as it will answer a retry, even when the payload has undefined fields', async () => {
@@ -127,10 +131,14 @@ export function describeIntakeQueueContract(
     it('keeps no personal data once a submission is committed, nor once it is forgotten', async () => {
       await queue.accept(submission('key-aaaaaaaa'));
       await queue.accept(submission('key-bbbbbbbb'));
+      await queue.accept(submission('key-bbbbbbbb', { reference: 'ACM-260101-RETRY0' }));
       await queue.markCommitted('key-aaaaaaaa', '2026-01-01T09:00:01.000Z');
       expect(await harness.stored()).toContain('Ada Example');
       expect(await queue.forget(['ACM-260101-KEY-BB'])).toBe(1);
-      expect(await harness.stored()).not.toContain('Ada Example');
+      const stored = await harness.stored();
+      expect(stored).not.toContain('Ada Example');
+      // Not even the key (for a form sent without JavaScript, a hash of the answers) is left.
+      expect(stored).not.toContain('key-bbbbbbbb');
     });
 
     it('forgets a submission by its reference: the drain never sees it again, and the same key is new again', async () => {

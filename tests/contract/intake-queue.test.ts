@@ -1,11 +1,10 @@
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getStore } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BlobsIntakeQueue } from '../../src/adapters/blobs-intake-queue.ts';
 import { LocalFileIntakeQueue } from '../../src/adapters/local-file-intake-queue.ts';
+import { openLocalBlobs } from '../support/blobs-stores.ts';
 import { describeIntakeQueueContract } from './intake-queue.contract.ts';
 
 /** The text of every file under `directory`. */
@@ -24,32 +23,14 @@ describeIntakeQueueContract('the local file intake queue', async () => {
   };
 });
 
-// Netlify's own local Blobs server, as `netlify dev` runs it: the real client over real HTTP.
 describeIntakeQueueContract(
   'the Netlify Blobs intake queue',
   async () => {
-    const directory = await mkdtemp(join(tmpdir(), 'redress-blobs-'));
-    const token = 'local-test-token';
-    const server = new BlobsServer({ directory, token });
-    const { port } = await server.start();
-    const url = `http://127.0.0.1:${port}`;
+    const blobs = await openLocalBlobs('intake');
     return {
-      open: () =>
-        new BlobsIntakeQueue(
-          getStore({
-            name: 'intake',
-            siteID: 'redress-test-site',
-            token,
-            edgeURL: url,
-            uncachedEdgeURL: url,
-            consistency: 'strong',
-          }),
-        ),
-      stored: () => everything(directory),
-      close: async () => {
-        await server.stop();
-        await rm(directory, { recursive: true, force: true });
-      },
+      open: () => new BlobsIntakeQueue(blobs.adapter),
+      stored: () => everything(blobs.directory),
+      close: blobs.close,
     };
   },
   { atomicConditionalWrites: false },

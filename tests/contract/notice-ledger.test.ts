@@ -1,67 +1,29 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getStore } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BlobsNoticeLedger, LocalFileLedger } from '../../src/adapters/notice-ledger.ts';
 import type { NoticeLedger } from '../../src/ports/notice-ledger.ts';
+import { localAndBlobsAdapters, type Opened } from '../support/blobs-stores.ts';
 
 const KEY = 'CQM-261207-ABCDEF.overdue-respond.stage-1.2026-12-22';
 
-interface Opened {
-  ledger: NoticeLedger;
-  close(): Promise<void>;
-}
-
-const LEDGERS: [string, () => Promise<Opened>][] = [
-  [
-    'the local file ledger',
-    async () => {
-      const directory = await mkdtemp(join(tmpdir(), 'redress-ledger-'));
-      return {
-        ledger: new LocalFileLedger(directory),
-        close: () => rm(directory, { recursive: true, force: true }),
-      };
-    },
-  ],
-  [
-    // Netlify's own local Blobs server, as `netlify dev` runs it: the real client over real HTTP.
-    'the Netlify Blobs ledger',
-    async () => {
-      const directory = await mkdtemp(join(tmpdir(), 'redress-blobs-'));
-      const token = 'local-test-token';
-      const server = new BlobsServer({ directory, token });
-      const { port } = await server.start();
-      const url = `http://127.0.0.1:${port}`;
-      const store = getStore({
-        name: 'notice-ledger',
-        siteID: 'redress-test-site',
-        token,
-        edgeURL: url,
-        uncachedEdgeURL: url,
-        consistency: 'strong',
-      });
-      return {
-        ledger: new BlobsNoticeLedger(store),
-        close: async () => {
-          await server.stop();
-          await rm(directory, { recursive: true, force: true });
-        },
-      };
-    },
-  ],
-];
+const LEDGERS = localAndBlobsAdapters<NoticeLedger>(
+  'ledger',
+  'notice-ledger',
+  (directory) => new LocalFileLedger(directory),
+  (store) => new BlobsNoticeLedger(store),
+);
 
 describe.each(LEDGERS)('%s', (_name, open) => {
-  let opened: Opened | undefined;
+  let opened: Opened<NoticeLedger> | undefined;
   afterEach(async () => {
     await opened?.close();
   });
 
   it('records a notice once, and knows once it was sent', async () => {
     opened = await open();
-    const { ledger } = opened;
+    const ledger = opened.adapter;
     expect(await ledger.status(KEY)).toBe('new');
     expect(await ledger.status(KEY)).toBe('new');
     expect(await ledger.record(KEY)).toBe('new');
@@ -75,7 +37,34 @@ describe.each(LEDGERS)('%s', (_name, open) => {
 
   it('refuses a key that is not a safe name', async () => {
     opened = await open();
-    await expect(opened.ledger.record('../escape')).rejects.toThrow(/not a ledger key/);
+    await expect(opened.adapter.record('../escape')).rejects.toThrow(/not a ledger key/);
+    await expect(opened.adapter.forget(['../escape'])).rejects.toThrow(/not a ledger key/);
+  });
+
+  it('lists the keys recorded under a prefix, sent or not, and forgets keys so nothing of them is left', async () => {
+    opened = await open();
+    const ledger = opened.adapter;
+    const group = 'acknowledgements-0123abcd';
+    const keys = [
+      `${group}.2026-11-23.place-1`,
+      `${group}.2026-11-23.CQM-261123-AAAAAA`,
+      `${group}.2026-11-24.place-1`,
+    ];
+    for (const key of [...keys, KEY, 'acknowledgements-ffff.2026-11-23.place-1']) await ledger.record(key);
+    await ledger.markSent(keys[0] as string);
+    await ledger.markSent(KEY);
+
+    expect(await ledger.recorded(`${group}.`)).toEqual([...keys].sort());
+    expect(await ledger.recorded(`${group}.2026-11-24.`)).toEqual([`${group}.2026-11-24.place-1`]);
+    expect(await ledger.recorded('acknowledgements-')).toHaveLength(4);
+
+    await ledger.forget([...keys, `${group}.2026-11-25.place-1`]);
+    expect(await ledger.recorded(`${group}.`)).toEqual([]);
+    expect(await ledger.status(keys[0] as string)).toBe('new');
+    expect(await ledger.sentKeys()).toEqual([KEY]);
+    expect(await ledger.recorded('acknowledgements-')).toEqual(['acknowledgements-ffff.2026-11-23.place-1']);
+    const stored = await readdir(opened.directory, { recursive: true });
+    expect(stored.join('\n')).not.toContain(group);
   });
 });
 

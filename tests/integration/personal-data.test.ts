@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,10 +9,12 @@ import { parse } from 'yaml';
 import { handleSubmission } from '../../functions/submit-complaint.mts';
 import type { Services } from '../../src/composition/services.ts';
 import { type Case, CaseSchema } from '../../src/core/case.ts';
-import { casePath, serialiseCaseFile } from '../../src/core/case-file.ts';
+import { caseFolder, casePath, parseCaseFile, serialiseCaseFile } from '../../src/core/case-file.ts';
 import { deriveClocks } from '../../src/core/clocks.ts';
 import type { LifecycleCommand } from '../../src/core/lifecycle.ts';
 import { AnonymousCaseSchema } from '../../src/core/personal-data.ts';
+import type { CaseStore } from '../../src/ports/case-store.ts';
+import { requestEscalation } from '../../src/use-cases/request-escalation.ts';
 import { fixtureServices, runCommand, wiringOf } from '../support/fixtures.ts';
 import { type GitHubStandIn, startGitHubStandIn } from '../support/github-stand-in.ts';
 import { applyCommands, givenCase, givenProvider } from '../unit/given-case.ts';
@@ -76,16 +79,66 @@ async function logged(
   return stored;
 }
 
-/** Every file under the data folder as text, and every object in the case repository, reachable or not. */
+/**
+ * The path and text of every file and folder under the data folder, and every object in the case
+ * repository, reachable or not.
+ */
 async function everythingStored(): Promise<string> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
   const raw = await Promise.all(files.map((file) => readFile(file, 'latin1')));
+  const paths = entries.map((entry) => join(entry.parentPath, entry.name));
   const cases = join(dir, 'cases');
   const { stdout } = await run('git', ['-C', cases, 'cat-file', '--batch-all-objects', '--batch'], {
     maxBuffer: 64 * 1024 * 1024,
   });
-  return `${raw.join('\n')}\n${stdout}`;
+  return `${paths.join('\n')}\n${raw.join('\n')}\n${stdout}`;
+}
+
+/** The start of the hash under which the acknowledgement limit counts mail to `address`. */
+const hashed = (address: string) => createHash('sha256').update(address).digest('hex').slice(0, 16);
+
+/** `store`, refusing every update: as when the case store is down just after a request is read. */
+function refusingUpdates(store: CaseStore): CaseStore {
+  const refuse = () => Promise.reject(new Error('the case store is down'));
+  return new Proxy(store, {
+    get: (target, name) => (name === 'update' ? refuse : Reflect.get(target, name).bind(target)),
+  });
+}
+
+/**
+ * Records a Stage 1 outcome, emailed on Wednesday 25 November, on the Digital Marketing Mentor
+ * case `reference`; then `contact` asks for Stage 2 on Monday 30 November, for `reason`, while the
+ * case store refuses updates: the request stays in the queue, reason and all.
+ */
+async function escalationWaiting(reference: string, contact: string, reason: string): Promise<void> {
+  const context = await givenProvider('digital-marketing-mentor');
+  const { provider, calendar } = context;
+  const store = wired.caseStore(provider);
+  const path = (await store.list(`${caseFolder(provider)}/`)).find((each) =>
+    each.endsWith(`${reference.toLowerCase()}.yaml`),
+  );
+  const read = path === undefined ? undefined : await store.read(path);
+  if (path === undefined || read === undefined) throw new Error(`no case ${reference}`);
+  const { derived: _derived, ...stored } = parseCaseFile(read.text, path);
+  const responded = applyCommands(context, stored as Case, {
+    type: 'respond',
+    on: '2026-11-25',
+    outcome: 'not-upheld',
+    summary: 'The course ran as advertised.',
+    sentBy: 'email',
+  });
+  const derived = deriveClocks(responded, provider, '2026-11-25', calendar);
+  await store.update(path, serialiseCaseFile(responded, derived), read.version, `Respond ${reference}`);
+  const answer = await requestEscalation(
+    { ...wired, caseStore: (of) => refusingUpdates(wired.caseStore(of)) },
+    provider,
+    { reference, contact, client: '192.0.2.1' },
+    reason,
+    new Date('2026-11-30T10:00:00Z'),
+  );
+  if (answer.kind !== 'accepted') throw new Error(`the request was not accepted: ${answer.kind}`);
+  expect(await answer.completion).toBe(false);
 }
 
 /** The names of a provider's case files in the case store. */
@@ -201,13 +254,25 @@ describe('erasure: one complainant’s personal data, from everywhere Redress ke
   const kit = { 'full-name': 'Kit Keepable', email: 'kit@example.org', submissionId: crypto.randomUUID() };
 
   it('leaves no trace of the name or email under the data folder, history and pruned objects included', async () => {
-    const erased = await submitted('cqm', { ...erin, submissionId: crypto.randomUUID() });
+    const erased = await submitted('digital-marketing-mentor', {
+      ...erin,
+      submissionId: crypto.randomUUID(),
+    });
     await submitted('cqm', kit);
+    const reason = 'Erin wants the assessor to explain the cancellations.';
+    await escalationWaiting(erased, erin.email, reason);
+    expect(await wired.escalationQueue.pending()).toHaveLength(1);
     // Reminders and overdue notices put the reference in the ledger and in more mail.
     expect((await complaints('sweep', '--now', '2026-12-21')).code).toBe(0);
-    expect(await everythingStored()).toContain('Erin Erasable');
+    const before = await everythingStored();
+    for (const trace of ['Erin Erasable', reason, hashed(erin.email), hashed(kit.email)]) {
+      expect(before).toContain(trace);
+    }
 
     const asked = await complaints('erase', erased.toLowerCase());
+    expect(asked.out).toContain(
+      '0 waiting in the intake queue, 1 requests for the next stage waiting, 2 entries counting acknowledgements to its addresses',
+    );
     expect(asked.out).toContain('Nothing was erased. Run again with --yes');
     expect(await everythingStored()).toContain('erin@example.org');
 
@@ -215,11 +280,14 @@ describe('erasure: one complainant’s personal data, from everywhere Redress ke
     expect(done).toMatchObject({ code: 0, err: '' });
     expect(done.out).toContain(`Erased ${erased}.`);
     const stored = await everythingStored();
-    for (const trace of ['Erin Erasable', 'erin@example.org', '07700 900111', 'Erasable']) {
+    for (const trace of ['Erin Erasable', 'erin@example.org', '07700 900111', 'Erasable', reason]) {
       expect(stored).not.toContain(trace);
     }
+    expect(stored).not.toContain(hashed(erin.email));
+    expect(await wired.escalationQueue.pending()).toEqual([]);
     expect(stored).toContain('Kit Keepable');
     expect(stored).toContain('kit@example.org');
+    expect(stored).toContain(hashed(kit.email));
     const { stdout: log } = await run('git', ['-C', join(dir, 'cases'), 'log', '--format=%s']);
     expect(log.split('\n')[0]).toBe(`Erase ${erased}`);
   });
@@ -228,7 +296,7 @@ describe('erasure: one complainant’s personal data, from everywhere Redress ke
     expect(await complaints('erase', 'CQM-261122-7K3M9Q', '--yes')).toEqual({
       code: 1,
       out: '',
-      err: 'complaints: nothing is held under CQM-261122-7K3M9Q: no case, waiting submission or mail',
+      err: 'complaints: nothing is held under CQM-261122-7K3M9Q: no case, waiting submission, acknowledgement count or mail',
     });
     expect((await complaints('erase', 'not-a-reference')).err).toContain(
       '"not-a-reference" is not a complaint reference, like CQM-261122-7K3M9Q',
@@ -286,11 +354,16 @@ describe('subject access: everything held about one person', () => {
       submissionId: crypto.randomUUID(),
     });
     const other = await submitted('cqm', { 'full-name': 'Someone Else', submissionId: crypto.randomUUID() });
+    const reason = 'Ana asks for Stage 2 on behalf of Sam.';
+    await escalationWaiting(forSomeone, person.email, reason);
     const out = join(dir, 'answer');
 
     const byEmail = await complaints('subject-access', '--email', 'ana.asker@EXAMPLE.org', '--out', out);
     expect(byEmail.code).toBe(0);
-    expect(byEmail.out).toMatch(/^3 cases, 0 waiting, \d+ emails: /);
+    // One acknowledgement a complaint, each counted by a place and by the complaint that took it.
+    expect(byEmail.out).toMatch(
+      /^3 cases, 0 waiting, 1 requests for the next stage, 6 acknowledgements counted, \d+ emails: /,
+    );
     const written = (await readdir(out)).sort();
     expect(written).toEqual([
       expect.stringMatching(/^subject-access-.*\.html$/),
@@ -303,13 +376,24 @@ describe('subject access: everything held about one person', () => {
     expect(references).toEqual([first, second, forSomeone].sort());
     expect(references).not.toContain(other);
     expect(found.messages.length).toBeGreaterThanOrEqual(3);
+    expect(found.escalations).toEqual([
+      {
+        reference: forSomeone,
+        acceptedAt: '2026-11-30T10:00:00.000Z',
+        request: expect.objectContaining({ stage: 'stage-1', reason }),
+      },
+    ]);
+    expect(found.acknowledgements).toHaveLength(6);
     const page = await read('.html');
     expect(page).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(page).toContain('Ana &lt;b&gt;Asker&lt;/b&gt;');
     expect(page).not.toContain('<script>');
+    expect(page).toContain(reason);
 
     const byPhone = await complaints('subject-access', '--phone', '07700 900222', '--out', out);
-    expect(byPhone.out).toMatch(/^3 cases, /);
+    expect(byPhone.out).toMatch(
+      /^3 cases, 0 waiting, 1 requests for the next stage, 6 acknowledgements counted, /,
+    );
   });
 
   it.each([

@@ -12,11 +12,9 @@ import { CaseSchema } from '../../src/core/case.ts';
 import { deriveClocks } from '../../src/core/clocks.ts';
 import type { CaseStore } from '../../src/ports/case-store.ts';
 import type { AcceptResult, IntakeRecord } from '../../src/ports/intake-queue.ts';
+import { ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY } from '../../src/use-cases/acknowledgement-limit.ts';
 import { drainIntake } from '../../src/use-cases/drain-intake.ts';
-import {
-  ACKNOWLEDGEMENTS_PER_ADDRESS_PER_DAY,
-  completeIntake,
-} from '../../src/use-cases/receive-complaint.ts';
+import { completeIntake } from '../../src/use-cases/receive-complaint.ts';
 import { givenCase } from '../unit/given-case.ts';
 import {
   createIntakeWorld,
