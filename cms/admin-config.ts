@@ -2,6 +2,7 @@ import { DEFAULTS } from '../src/composition/defaults.ts';
 import { PolicySchema } from '../src/core/policy.ts';
 import { type Provider, ProviderSchema } from '../src/core/provider.ts';
 import { type DecapField, fieldsFor, noOverride, toJsonSchema } from './decap-fields.ts';
+import { PROVIDER_FILE_FORMAT } from './provider-file-format.ts';
 
 /**
  * The publishers' editor at `/admin/`: each provider's procedure (`content/providers/<slug>.yaml`)
@@ -10,11 +11,31 @@ import { type DecapField, fieldsFor, noOverride, toJsonSchema } from './decap-fi
  * the next build checks the file against the same schemas.
  */
 
+/**
+ * A note is Redress's reasoning beside a rule ("Redress's choice: …"): kept in the file and
+ * editable here, so a save keeps it, and never shown on the site.
+ */
+function asNote(field: DecapField): DecapField {
+  const inner = {
+    ...field,
+    ...(field.fields === undefined ? {} : { fields: field.fields.map(asNote) }),
+    ...(field.field === undefined ? {} : { field: asNote(field.field) }),
+  };
+  return field.name === 'note'
+    ? {
+        ...inner,
+        label: 'Note (not published)',
+        widget: 'text',
+        hint: 'Why Redress reads the policy this way. Only editors see it; the site never shows it.',
+      }
+    : inner;
+}
+
 /** The fields of a provider file. */
 export function buildProviderFields(): DecapField[] {
   return fieldsFor(toJsonSchema(ProviderSchema), noOverride).map((field) =>
     // The slug names the file and every address of the provider: changing it is a developer's job.
-    field.name === 'slug' ? { ...field, widget: 'hidden' } : field,
+    field.name === 'slug' ? { ...field, widget: 'hidden' } : asNote(field),
   );
 }
 
@@ -66,7 +87,9 @@ export function buildAdminConfig(
         label_singular: 'procedure',
         description:
           'Each provider’s complaints procedure as data: stages, clocks, contacts. Every rule quotes the policy sentence it comes from.',
-        format: 'yaml',
+        // Written as the content check expects (cms/provider-file-format.ts), so a save changes
+        // only what the publisher changed.
+        format: PROVIDER_FILE_FORMAT,
         files: providers.map((provider) => ({
           name: provider.slug,
           label: provider.name,

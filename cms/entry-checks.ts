@@ -42,6 +42,13 @@ export function emptyValuePaths(value: unknown, path: Path = []): Path[] {
   return [];
 }
 
+/** The entry's data without what Decap leaves for fields left empty. */
+export function withoutEmptyValues(data: EntryData): EntryData {
+  let cleaned = data;
+  for (const path of emptyValuePaths(data.toJS())) cleaned = cleaned.deleteIn(path);
+  return cleaned;
+}
+
 /** `complainant.email` → "Complainant › Email"; list items are counted from 1. */
 export function describePath(path: readonly PropertyKey[]): string {
   return path.map((key) => (typeof key === 'number' ? `item ${key + 1}` : labelFor(String(key)))).join(' › ');

@@ -30,21 +30,3 @@ export async function listProviderPages(): Promise<
       return { params: { provider: entry.data.slug }, props: { provider: entry.data, policy } };
     });
 }
-
-const DATE_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** A `YYYY-MM-DD` date as people write it, e.g. "24 November 2024". */
-export function formatDate(date: string): string {
-  return DATE_FORMAT.format(new Date(`${date}T00:00:00Z`));
-}
-
-/** A UK number as printed, e.g. "0208 607 7850", as a link phones can dial: `tel:+442086077850`. */
-export function toTelHref(phone: string): string {
-  const digits = phone.replace(/[^\d+]/g, '');
-  return `tel:${digits.startsWith('0') ? `+44${digits.slice(1)}` : digits}`;
-}

@@ -4,6 +4,12 @@ import { NationSchema, PeriodSchema } from './period.ts';
 /** The sentence of the published policy that a rule comes from, quoted exactly. */
 const QuoteSchema = z.string().trim().min(1, 'must quote the policy sentence this rule comes from');
 
+/**
+ * Why Redress reads the policy as it does ("Redress's choice: …"), beside the rule it explains.
+ * For publishers and developers only: the site never shows it.
+ */
+const NoteSchema = z.string().trim().min(1).optional();
+
 /** A slug: lower-case letters, digits and single hyphens. */
 const SlugSchema = z
   .string()
@@ -27,6 +33,7 @@ export const ContactSchema = z.strictObject({
   hours: z.string().min(1).optional(),
   /** Postal address, one line per array item. */
   address: z.array(z.string().min(1)).min(1).optional(),
+  note: NoteSchema,
 });
 export type Contact = z.output<typeof ContactSchema>;
 
@@ -55,6 +62,7 @@ export const ClockRuleSchema = z.strictObject({
    */
   appliesTo: z.array(ChannelSchema).min(1).optional(),
   quote: QuoteSchema,
+  note: NoteSchema,
 });
 export type ClockRule = z.output<typeof ClockRuleSchema>;
 
@@ -66,6 +74,7 @@ export const HandlerSetRuleSchema = z.strictObject({
   /** The stage handler gives the complainant the date. */
   setBy: z.literal('handler'),
   quote: QuoteSchema,
+  note: NoteSchema,
 });
 export type HandlerSetRule = z.output<typeof HandlerSetRuleSchema>;
 
@@ -101,6 +110,7 @@ export const StageSchema = z.strictObject({
     role: z.string().min(1),
     /** Id of the contact a complainant writes to at this stage. */
     contact: SlugSchema,
+    note: NoteSchema,
   }),
   /** Acknowledge receipt, counted from the day the complaint (or escalation) is received. */
   acknowledge: ClockRuleSchema.optional(),
@@ -117,6 +127,7 @@ export const StageSchema = z.strictObject({
       /** The reply says when the outcome can be expected: that date becomes the respond clock. */
       tellsOutcomeDate: z.boolean(),
       quote: QuoteSchema,
+      note: NoteSchema,
     })
     .optional(),
   /** Respond in full, counted from the day received; or a date the handler sets. */
@@ -127,13 +138,14 @@ export const StageSchema = z.strictObject({
       /** The interim response tells the complainant when the full reply can be expected. */
       tellsNewDate: z.boolean(),
       quote: QuoteSchema,
+      note: NoteSchema,
     })
     .optional(),
   /**
    * The complainant is told of any delay, with the date the full response can now be expected.
    * DMM: "the complainant will be advised of any delay".
    */
-  delayNotice: z.strictObject({ quote: QuoteSchema }).optional(),
+  delayNotice: z.strictObject({ quote: QuoteSchema, note: NoteSchema }).optional(),
   /** Someone chases the handler when the case is not closed after a period. */
   chase: z
     .strictObject({
@@ -142,6 +154,7 @@ export const StageSchema = z.strictObject({
       /** Contact ids to notify. */
       notify: z.array(SlugSchema).min(1),
       quote: QuoteSchema,
+      note: NoteSchema,
     })
     .optional(),
   /** Window, counted from the day the outcome is sent, in which the complainant may ask for the next stage. */
@@ -152,7 +165,11 @@ export const StageSchema = z.strictObject({
    * Who may not handle this stage, beyond the handler of the stage before it (never allowed):
    * `earlier-stages` excludes everyone who handled any earlier stage, as an appeal heard afresh.
    */
-  independence: z.strictObject({ excludes: z.literal('earlier-stages'), quote: QuoteSchema }).optional(),
+  independence: z
+    .strictObject({ excludes: z.literal('earlier-stages'), quote: QuoteSchema, note: NoteSchema })
+    .optional(),
+  /** Why Redress reads the stage as it does, where no one rule of it says (a clock it leaves out). */
+  note: NoteSchema,
 });
 export type Stage = z.output<typeof StageSchema>;
 
@@ -172,6 +189,7 @@ export const ExclusionSchema = z.strictObject({
   /** The procedure that handles it instead, e.g. "Assessment Appeals Procedure". */
   routeTo: z.string().min(1),
   quote: QuoteSchema,
+  note: NoteSchema,
 });
 export type Exclusion = z.output<typeof ExclusionSchema>;
 
@@ -188,6 +206,7 @@ export const RepresentativesSchema = z.strictObject({
   /** Examples the policy gives, e.g. "a friend, parent, guardian". */
   examples: z.string().min(1).optional(),
   quote: QuoteSchema,
+  note: NoteSchema,
 });
 export type Representatives = z.output<typeof RepresentativesSchema>;
 
@@ -226,6 +245,7 @@ export const LogFieldSchema = z.strictObject({
   label: z.string().min(1),
   /** The case field that fills the column. */
   source: z.enum(LOG_FIELD_SOURCES),
+  note: NoteSchema,
 });
 export type LogField = z.output<typeof LogFieldSchema>;
 
@@ -234,6 +254,7 @@ const StatementSchema = z.strictObject({
   /** The rule in plain words. */
   text: z.string().min(1),
   quote: QuoteSchema,
+  note: NoteSchema,
 });
 
 /** The complaints log the policy asks for: its name, its columns and who keeps it. */
@@ -246,6 +267,7 @@ export const LogSchema = z.strictObject({
   /** What else the policy asks to be kept with the log, e.g. notes of calls and meetings. */
   practice: z.array(StatementSchema).default([]),
   quote: QuoteSchema,
+  note: NoteSchema,
 });
 
 /** One row of a procedure table: who does what when a complaint is received, and the document it makes. */
@@ -265,6 +287,8 @@ export const ProviderSchema = z
     slug: SlugSchema,
     /** The provider's name as the policy writes it. */
     name: z.string().min(1),
+    /** How the file was read from the policy as a whole, and what it leaves out and why. */
+    note: NoteSchema,
     /** One line for the list of providers. */
     summary: z.string().min(1),
     /** Whose bank holidays count as non-working days. */
@@ -287,15 +311,19 @@ export const ProviderSchema = z
         /** The policy sentence that names the address, where it does. */
         quote: QuoteSchema.optional(),
         /** Why Redress chose the address, where the policy names none ("Redress's choice: …"). */
-        note: z.string().trim().min(1).optional(),
+        note: NoteSchema,
       })
-      .refine((team) => (team.quote === undefined) !== (team.note === undefined), {
+      .refine((team) => team.quote !== undefined || team.note !== undefined, {
         message:
           'must quote the policy sentence that names the address, or say in a note why Redress chose it',
       })
       .optional(),
     /** The ways a complaint may be made. */
-    channels: z.strictObject({ accepted: z.array(ChannelSchema).min(1), quote: QuoteSchema }),
+    channels: z.strictObject({
+      accepted: z.array(ChannelSchema).min(1),
+      quote: QuoteSchema,
+      note: NoteSchema,
+    }),
     /** How long after the event a complaint is expected; later ones are still considered. Absent when the policy sets none. */
     timeLimit: ClockRuleSchema.omit({ appliesTo: true }).optional(),
     /** Matters the procedure does not handle, and where they go instead. */
@@ -308,6 +336,7 @@ export const ProviderSchema = z
         /** The provider may have to tell the learner's parent or guardian. */
         rule: z.literal('may-inform-parent-or-guardian'),
         quote: QuoteSchema,
+        note: NoteSchema,
       })
       .optional(),
     /** An oral complaint is written up and a copy sent within this period. */
@@ -327,10 +356,11 @@ export const ProviderSchema = z
         /** As the policy prints it. */
         phone: z.string().min(1).optional(),
         quote: QuoteSchema,
+        note: NoteSchema,
       })
       .optional(),
     /** How long before a due date the handler is reminded: Redress's setting, not the policy's. */
-    reminders: z.strictObject({ dueSoon: PeriodSchema }),
+    reminders: z.strictObject({ dueSoon: PeriodSchema, note: NoteSchema }),
     /** The periodic report the policy promises; absent when it promises none. */
     report: z
       .strictObject({
@@ -345,6 +375,7 @@ export const ProviderSchema = z
         /** Contact ids the report is mailed to. */
         mailTo: z.array(SlugSchema).min(1),
         quote: QuoteSchema,
+        note: NoteSchema,
       })
       .optional(),
     /** The provider's complaints log. */
@@ -366,6 +397,7 @@ export const ProviderSchema = z
       yearsAfterClosure: z.number().int().positive(),
       /** Why this long, in plain words: the privacy notice shows it. */
       reason: z.string().min(1),
+      note: NoteSchema,
     }),
   })
   .superRefine((provider, ctx) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { buildAdminConfig } from '../../cms/admin-config.ts';
 import { buildCaseConfig, CASE_FIELD_ORDER, EVENT_LABELS, FILLED_ON_SAVE } from '../../cms/case-config.ts';
 import type { DecapField } from '../../cms/decap-fields.ts';
+import { PROVIDER_FILE_FORMAT } from '../../cms/provider-file-format.ts';
 import { CaseFileSchema, CaseSchema } from '../../src/core/case.ts';
 import { PolicySchema } from '../../src/core/policy.ts';
 import { type Provider, ProviderSchema } from '../../src/core/provider.ts';
@@ -237,6 +238,24 @@ describe('the publishers’ editor', () => {
     );
     for (const file of procedures?.files ?? [])
       expectAgreement(jsonSchema(ProviderSchema), file.fields, '', noneFromProvider);
+  });
+
+  it('shows every reasoning note as a text area marked as not published, wherever it sits', () => {
+    const notes: DecapField[] = [];
+    const collect = (fields: readonly DecapField[]): void => {
+      for (const field of fields) {
+        if (field.name === 'note') notes.push(field);
+        collect([...(field.fields ?? []), ...(field.field === undefined ? [] : [field.field])]);
+      }
+    };
+    collect(config.collections[0]?.files?.[0]?.fields ?? []);
+    // The file's own note, a stage's, a clock's inside a stage and a log column's, among others.
+    expect(notes.length).toBeGreaterThan(20);
+    for (const note of notes) expect(note).toMatchObject({ label: 'Note (not published)', widget: 'text' });
+  });
+
+  it('saves procedures in the format the content check holds the files to', () => {
+    expect(config.collections[0]).toMatchObject({ format: PROVIDER_FILE_FORMAT });
   });
 
   it('asks for every front-matter field of PolicySchema, then the policy text', () => {

@@ -56,7 +56,7 @@ describe('a bad provider file is refused with every problem, its field and its l
     ['a list where a group of fields belongs', edit(GOOD, 'handler: { role: Quality Manager, contact: quality-manager }', 'handler: [Quality Manager]'),
       `${FILE}:26: stages[1].handler must be a group of fields (found a list)`],
     ['an unknown field', edit(GOOD, '    informal: true\n', '    informal: true\n    handlr: x\n'),
-      `${FILE}:22: stages[0].handlr is not a field here; the fields here are: id, name, summary, quote, informal, handler, acknowledge, holdingReply, respond, interim, delayNotice, chase, escalateWithin, escalationContacts, independence`],
+      `${FILE}:22: stages[0].handlr is not a field here; the fields here are: id, name, summary, quote, informal, handler, acknowledge, holdingReply, respond, interim, delayNotice, chase, escalateWithin, escalationContacts, independence, note`],
     ['a mistyped contact id', edit(GOOD, 'contact: quality-manager }', 'contact: quality-manger }'),
       `${FILE}:26: stages[1].handler.contact must be the id of one of the contacts (found "quality-manger")`],
     ['a duplicate stage id', edit(GOOD, '  - id: informal', '  - id: stage-1'),
