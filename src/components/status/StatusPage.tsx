@@ -75,11 +75,13 @@ function StatusDetails({ provider, status }: { provider: Provider; status: CaseS
           {external === undefined ? null : (
             <>
               <p>{externalRoute(external)}</p>
-              <ul className="list">
-                {contactLines(external).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
+              {contactLines(external).length === 0 ? null : (
+                <ul className="list">
+                  {contactLines(external).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
             </>
           )}
         </>
