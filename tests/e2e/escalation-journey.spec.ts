@@ -10,6 +10,7 @@ import {
   mailTo,
   providerOf,
   readCase,
+  staffEdit,
   staffRecord,
   staffServices,
   today,
@@ -66,11 +67,7 @@ async function complain(page: Page, slug: string, email: string, representative:
   await fill('outcome-wanted', 'The sessions made up before the assessment.');
   await page.getByRole('button', { name: 'Send complaint' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Complaint received', { timeout: 30_000 });
-  const reference = (await page.locator('.reference').textContent()) ?? '';
-  await expect
-    .poll(async () => (await readCase(slug, reference))?.reference, { timeout: 20_000 })
-    .toBe(reference);
-  return reference;
+  return (await page.locator('.reference').textContent()) ?? '';
 }
 
 /** The path and query of the first link in a mail's text that matches `pattern`. */
@@ -128,7 +125,7 @@ for (const slug of PROVIDERS) {
           ? await logPhoneComplaint(slug, phone)
           : await complain(page, slug, email, way === 'post');
 
-      // The acknowledgement's private status link.
+      // The acknowledgement, sent once the case is committed, carries the private status link.
       let status: string | undefined;
       if (way !== 'phone') {
         await expect
@@ -138,7 +135,9 @@ for (const slug of PROVIDERS) {
           (await mailTo(email, 'acknowledgement', reference))?.text,
           new RegExp(`https?://\\S+/${slug}/status/\\S+`),
         );
-        await page.goto(status);
+      }
+      if (way === 'email') {
+        await page.goto(status ?? '');
         await expect(page.locator('h1')).toHaveText(`Your complaint ${reference}`);
         await expect(page.locator('main')).toContainText(stages[0]?.name ?? 'missing');
         await expect(page.locator('main')).not.toContainText('Jo Journey');
@@ -146,6 +145,18 @@ for (const slug of PROVIDERS) {
 
       const on = today();
       const calendar = staffServices.calendar(provider.nation);
+      if (way === 'post') {
+        // Staff record the consent the policy asks for before the case goes on.
+        await staffEdit(slug, reference, (stored) => ({
+          ...stored,
+          ...(stored.representative && {
+            representative: {
+              ...stored.representative,
+              consent: { confirmed: true, how: 'A letter signed by the learner', recordedOn: on },
+            },
+          }),
+        }));
+      }
       for (const [i, stage] of stages.entries()) {
         await staffRecord(slug, reference, ...beforeOutcome(stage, i === 0, on), {
           type: 'responded',
@@ -156,18 +167,31 @@ for (const slug of PROVIDERS) {
         });
         const next = stages[i + 1];
         if (next === undefined) break;
+        if (i > 0) {
+          // Past the first request online, the complainant asks by letter and staff record it:
+          // the journey keeps its browser steps for the first request and the end.
+          await staffRecord(slug, reference, {
+            type: 'escalated',
+            on,
+            toStage: next.id,
+            reason: 'Asked by letter: the outcome did not explain why.',
+          });
+          continue;
+        }
 
         if (way === 'email') {
           const letter = await mailTo(email, 'outcome-letter', reference);
           const link = linkIn(letter?.text, /https?:\/\/\S+\/api\/escalate\/\S+/);
           await page.goto(link);
           await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Ask for the next stage/);
-          if (i === 0) await expectNoViolations(page, 'the escalation form opened from the outcome letter');
+          // The same pages for every provider: checked once a run.
+          const once = slug === 'cqm';
+          if (once) await expectNoViolations(page, 'the escalation form opened from the outcome letter');
           await page.locator('#reason').fill('The outcome did not explain why the sessions were cancelled.');
           await page.getByRole('button', { name: 'Ask for the next stage' }).click();
           await expect(page.locator('.panel-title')).toHaveText('Request received');
           await expect(page.locator('main')).toContainText('What happens next');
-          if (i === 0) {
+          if (once) {
             await expectNoViolations(page, 'the request received');
             // Reused, the link is spent: a clear page, nothing recorded.
             await page.goto(link);
@@ -190,7 +214,7 @@ for (const slug of PROVIDERS) {
           await expect(page.locator('.panel-title')).toHaveText('Request received');
         } else {
           // Once a run: twenty wrong pairs an hour from one connection are refused.
-          if (i === 0 && slug === 'cqm') {
+          if (slug === 'cqm') {
             await askWithReference(page, slug, reference, '0000 000');
             await expect(page.locator('h1')).toHaveText('We could not find your complaint');
           }
