@@ -42,21 +42,29 @@ export async function readCase(slug: string, reference: string): Promise<Case | 
 }
 
 /**
- * Staff add `events` to the case in the editor and save (judged as the editor judges a save); then,
- * as the sweep does, any outcome letter due is sent.
+ * Staff change the case in the editor and save (judged as the editor judges a save); then, as the
+ * sweep does, any outcome letter due is sent.
  */
-export async function staffRecord(slug: string, reference: string, ...events: StaffEvent[]): Promise<Case> {
+export async function staffEdit(
+  slug: string,
+  reference: string,
+  edit: (stored: Case) => Case,
+): Promise<Case> {
   const provider = await providerOf(slug);
   const context = { provider, calendar: staffServices.calendar(provider.nation) };
   const saved = await staffSave(
     staffServices.caseStore(provider),
     pathOf(provider, reference),
     context,
-    withEvents(...events),
+    edit,
   );
   await sendOutcomeLetters({ ...staffServices, ledger: staffServices.noticeLedger }, provider, saved);
   return saved;
 }
+
+/** Staff add `events` to the case in the editor and save. */
+export const staffRecord = (slug: string, reference: string, ...events: StaffEvent[]): Promise<Case> =>
+  staffEdit(slug, reference, withEvents(...events));
 
 /**
  * A complaint staff log with **New case** from a call (or, where the policy takes no calls, a
