@@ -27,8 +27,8 @@ export function ProcedureFlow({ summary, level, showQuotes }: ProcedureFlowProps
           </Heading>
           <p className="handler">
             Handled by: <strong>{stage.handledBy}</strong>
-            {stage.contact.name && ` (${stage.contact.name})`}
-            {stage.contact.email && (
+            {stage.contact?.name && ` (${stage.contact.name})`}
+            {stage.contact?.email && (
               <>
                 <br />
                 Email: <a href={`mailto:${stage.contact.email}`}>{stage.contact.email}</a>

@@ -2,6 +2,7 @@ import { longDate } from './calendar.ts';
 import type { Case, Derived } from './case.ts';
 import { describePeriod } from './deadlines.ts';
 import { escapeHtml } from './html.ts';
+import { externalRoute } from './procedure-summary.ts';
 import type { Provider } from './provider.ts';
 
 /** An email before it is addressed: the words, as plain text and as HTML. */
@@ -98,11 +99,7 @@ export function whatHappensNext(provider: Provider, stageId: string, derived: De
       `If you are not satisfied with the response, you can ask for ${nextStage.name}${window} of receiving it, quoting your reference.`,
     );
   }
-  if (provider.external !== undefined) {
-    afterwards.push(
-      `If you are still not satisfied at the end of the procedure, you can complain to the ${provider.external.name}.`,
-    );
-  }
+  if (provider.external !== undefined) afterwards.push(externalRoute(provider.external));
   return { promises, afterwards };
 }
 

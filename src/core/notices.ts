@@ -220,7 +220,8 @@ export function recipientAddresses(
     if (recipient !== 'handler') return [contactEmail(recipient.contact)];
     // A handler the case names wins over the role the policy names for the stage.
     const named = file.handlers.find((handler) => handler.stage === notice.stage)?.email;
-    return [named ?? contactEmail(stageOf(provider, notice.stage).handler.contact)];
+    const role = stageOf(provider, notice.stage).handler.contact;
+    return [named ?? (role === undefined ? undefined : contactEmail(role))];
   });
   return [...new Set(addresses.filter((address) => address !== undefined))];
 }

@@ -4,6 +4,7 @@ import { type MessageContent, render } from './intake-messages.ts';
 import { decide, INITIAL_STATE, positionOf, replayEvents } from './lifecycle.ts';
 import { escalationWindow } from './outcome.ts';
 import type { IsoDate } from './period.ts';
+import { externalRoute, procedureEnded } from './procedure-summary.ts';
 import type { Contact, Provider } from './provider.ts';
 import { createReference, REFERENCE_RANDOM_BYTES } from './reference.ts';
 
@@ -110,7 +111,8 @@ function nextStage(
   askUrl: string,
   reference: string,
 ): Paragraphs {
-  const handler = provider.contacts.find((contact) => contact.id === window.next.handler.contact);
+  const id = window.next.handler.contact;
+  const handler = id === undefined ? undefined : provider.contacts.find((contact) => contact.id === id);
   const ways = handler === undefined ? [] : contactLines(handler);
   return [
     `If you are not satisfied with this outcome, you can ask for ${window.next.name}, handled by the ${window.next.handler.role}. Say why you are not satisfied.`,
@@ -126,11 +128,12 @@ function nextStage(
 
 function lastStage(provider: Provider): Paragraphs {
   const { external } = provider;
-  if (external === undefined) return [`This was the last stage of ${provider.name}'s complaints procedure.`];
+  if (external === undefined) return [procedureEnded(provider)];
   const ways = contactLines(external);
+  const route = externalRoute(external);
   return [
-    `This was the last stage of ${provider.name}'s complaints procedure. If you are still not satisfied, you can contact the ${external.name}${ways.length === 0 ? '.' : ':'}`,
-    ways,
+    `${procedureEnded(provider)} ${ways.length === 0 ? route : `${route.slice(0, -1)}:`}`,
+    ...(ways.length === 0 ? [] : [ways]),
   ];
 }
 

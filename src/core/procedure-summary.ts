@@ -34,8 +34,8 @@ export interface StageSummary {
   what: string;
   /** The role that handles the stage, e.g. "Managing Director". */
   handledBy: string;
-  /** Who to write to at this stage. */
-  contact: Contact;
+  /** Who to write to at this stage; absent when the policy gives no one. */
+  contact?: Contact;
   /** The time promises of this stage, in the order a complainant meets them. */
   clocks: ClockStatement[];
 }
@@ -230,6 +230,28 @@ function findMissingDetail(provider: Provider, channel: Channel): string | undef
 }
 
 /**
+ * The route outside the provider in one sentence, worded from when its policy allows it and with no
+ * condition the policy does not state: the procedure page, the outcome letter, the status page and
+ * the escalation page all say it so.
+ */
+export function externalRoute(external: NonNullable<Provider['external']>): string {
+  switch (external.when) {
+    case 'after-last-stage':
+      return `If you are still not satisfied at the end of this procedure, you can contact the ${external.name}.`;
+    case 'any-time':
+      return `You can also contact the ${external.name} at any time.`;
+    default: {
+      const unreachable: never = external.when;
+      throw new Error(`unknown external route condition ${String(unreachable)}`);
+    }
+  }
+}
+
+/** What a complainant is told once the provider's last stage has its outcome, before any route outside it. */
+export const procedureEnded = (provider: Pick<Provider, 'name'>): string =>
+  `This was the last stage of ${provider.name}'s complaints procedure, which has now ended.`;
+
+/**
  * The provider's procedure in plain words. Every timescale is generated from the same data the
  * deadline engine enforces, so what a complainant is promised and what staff are held to cannot drift.
  */
@@ -243,7 +265,7 @@ export function summariseProcedure(provider: Provider): ProcedureSummary {
       informal: stage.informal,
       what: stage.summary,
       handledBy: stage.handler.role,
-      contact: findContact(provider, stage.handler.contact),
+      ...(stage.handler.contact !== undefined && { contact: findContact(provider, stage.handler.contact) }),
       clocks: summariseClocks(provider, stage, stages[i + 1]),
     })),
     ...(provider.timeLimit && {
@@ -281,7 +303,7 @@ export function summariseProcedure(provider: Provider): ProcedureSummary {
         name: provider.external.name,
         ...(provider.external.email && { email: provider.external.email }),
         ...(provider.external.phone && { phone: provider.external.phone }),
-        text: `If you are still not satisfied at the end of this procedure, you can contact the ${provider.external.name}.`,
+        text: externalRoute(provider.external),
         quote: provider.external.quote,
       },
     }),

@@ -108,8 +108,8 @@ export const StageSchema = z.strictObject({
   handler: z.strictObject({
     /** The handler's role as the policy names it, e.g. "Managing Director". */
     role: z.string().min(1),
-    /** Id of the contact a complainant writes to at this stage. */
-    contact: SlugSchema,
+    /** Id of the contact a complainant writes to at this stage; absent when the policy gives none. */
+    contact: SlugSchema.optional(),
     note: NoteSchema,
   }),
   /** Acknowledge receipt, counted from the day the complaint (or escalation) is received. */
@@ -211,6 +211,15 @@ export const RepresentativesSchema = z.strictObject({
 export type Representatives = z.output<typeof RepresentativesSchema>;
 
 export const REPORT_CADENCES = ['quarterly', 'annual'] as const;
+
+/**
+ * When a complainant may go to the body outside the provider, as the policy says: only once the
+ * provider's last stage has its outcome (CQM: "If the individual or organisation is unhappy with
+ * the outcome from the Chair"), or at any time, where the policy sets no condition (ACE: "The
+ * customer also has the right to contact the Education & Skills Funding Agency").
+ */
+export const EXTERNAL_WHEN = ['after-last-stage', 'any-time'] as const;
+export type ExternalWhen = (typeof EXTERNAL_WHEN)[number];
 
 export const LOG_FIELD_SOURCES = [
   'receivedOn',
@@ -352,6 +361,8 @@ export const ProviderSchema = z
       .strictObject({
         /** The body's name as the policy writes it. */
         name: z.string().min(1),
+        /** When the policy lets the complainant go to it. */
+        when: z.enum(EXTERNAL_WHEN),
         email: z.email().optional(),
         /** As the policy prints it. */
         phone: z.string().min(1).optional(),
@@ -442,7 +453,9 @@ export const ProviderSchema = z
           message: `must be unique, but stages[${first}] already has the id "${stage.id}"`,
         });
       }
-      checkContact(stage.handler.contact, ['stages', i, 'handler', 'contact']);
+      if (stage.handler.contact !== undefined) {
+        checkContact(stage.handler.contact, ['stages', i, 'handler', 'contact']);
+      }
       checkChannels(stage.acknowledge, ['stages', i, 'acknowledge']);
       checkChannels(stage.respond !== undefined && 'within' in stage.respond ? stage.respond : undefined, [
         'stages',

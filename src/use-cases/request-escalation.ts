@@ -260,6 +260,9 @@ export async function completeEscalation(
   const store = services.caseStore(provider);
   const calendar = services.calendar(provider.nation);
   try {
+    // A case staff logged has no status link yet: the acknowledgement brings one. A link staff
+    // turned off stays off.
+    const linkIssued = await services.statusIndex.issued(request.path);
     let escalated: Case | undefined;
     for (let attempt = 1; escalated === undefined && attempt <= MAX_ATTEMPTS; attempt += 1) {
       const read = await readCase(store, request.path);
@@ -271,9 +274,8 @@ export async function completeEscalation(
         escalated = read.stored;
         break;
       }
-      // A case staff logged has no status link yet: the acknowledgement brings one.
       const next = {
-        statusToken: newStatusToken(),
+        ...(linkIssued ? {} : { statusToken: newStatusToken() }),
         ...applyCommand(
           read.stored,
           { type: 'escalate', on: request.on, reason: request.reason },

@@ -39,7 +39,9 @@ function rulesOf(provider: Provider): string[] {
   ];
   for (const stage of provider.stages) {
     const at = `${slug} ${stage.id}`;
-    lines.push(`${at}: ${stage.informal ? 'informal, ' : ''}handled by ${stage.handler.contact}`);
+    lines.push(
+      `${at}: ${stage.informal ? 'informal, ' : ''}handled by ${stage.handler.contact ?? 'no contact the policy gives'}`,
+    );
     if (stage.acknowledge) lines.push(`${at} acknowledge: ${clock(stage.acknowledge)}`);
     if (stage.holdingReply) {
       const { within, tellsOutcomeDate } = stage.holdingReply;
@@ -63,7 +65,7 @@ function rulesOf(provider: Provider): string[] {
     }
   }
   lines.push(
-    `${slug} external route: ${external?.name ?? 'none'}`,
+    `${slug} external route: ${external === undefined ? 'none' : `${external.name}, ${external.when}`}`,
     `${slug} reminders due soon: ${period(provider.reminders.dueSoon)}`,
     `${slug} report: ${
       report

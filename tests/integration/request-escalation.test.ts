@@ -104,6 +104,8 @@ describe('asking for the next stage online', () => {
     ]);
     // 10 working days from Monday 30 November for the Managing Director's reply.
     expect(sent[0]?.text).toContain('The Managing Director will reply by Monday 14 December 2026');
+    // The case was logged with no status link: the acknowledgement brings its first.
+    expect(sent[0]?.text).toContain(`/digital-marketing-mentor/status/${stored.statusToken}`);
     expect(sent[1]?.text).not.toContain(REASON);
     expect(await queue.pending()).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { handleSubmission } from '../../functions/submit-complaint.mts';
 import { holidayCalendar } from '../../src/adapters/holidays.ts';
 import { parseCaseFile, serialiseCaseFile } from '../../src/core/case-file.ts';
 import { applyCommand } from '../../src/core/lifecycle.ts';
+import { requestEscalation } from '../../src/use-cases/request-escalation.ts';
 import { createIntakeWorld, formPost, type IntakeWorld, validFields } from './support/intake.ts';
 
 describe("a complainant's private status page", () => {
@@ -97,5 +98,38 @@ describe("a complainant's private status page", () => {
     expect(await revoked.text()).toContain('<h1>This status link does not work</h1>');
     const madeUp = new URL(link.href.replace(/[A-Za-z0-9_-]{43}$/, 'A'.repeat(43)));
     expect((await open(madeUp)).status).toBe(404);
+  });
+
+  it('stays off once staff turned it off: asking for the next stage issues no new link', async () => {
+    const { link, path } = await complain();
+    const provider = world.provider('cqm');
+    const file = await world.store.read(path);
+    const { derived, statusToken: _revoked, ...stored } = parseCaseFile(file?.text ?? '', path);
+    const answered = applyCommand(
+      stored,
+      {
+        type: 'respond',
+        on: '2026-11-24',
+        outcome: 'not-upheld',
+        summary: 'No fault found.',
+        sentBy: 'email',
+      },
+      { provider, calendar: holidayCalendar(provider.nation) },
+    );
+    await world.store.update(path, serialiseCaseFile(answered, derived), file?.version ?? '', 'Revoke');
+    const proof = { reference: stored.reference, contact: 'ada@example.org', client: 'test' };
+    const answer = await requestEscalation(world.escalation, provider, proof, 'Why?', today);
+    expect(answer.kind).toBe('accepted');
+    if (answer.kind === 'accepted') expect(await answer.completion).toBe(true);
+
+    const escalated = parseCaseFile((await world.store.read(path))?.text ?? '', path);
+    expect(escalated.stage).toBe('stage-2');
+    expect(escalated.statusToken).toBeUndefined();
+    const acknowledged = (await world.sent()).find(
+      (entry) => entry.message.tag === 'escalation-acknowledgement',
+    );
+    expect(acknowledged?.message.text).toContain(stored.reference);
+    expect(acknowledged?.message.text).not.toContain('/status/');
+    expect((await open(link)).status).toBe(404);
   });
 });

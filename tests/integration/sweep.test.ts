@@ -12,6 +12,7 @@ import type { IsoDate } from '../../src/core/period.ts';
 import type { Channel } from '../../src/core/provider.ts';
 import type { CaseStore } from '../../src/ports/case-store.ts';
 import { type SweepReport, sweepDeadlines } from '../../src/use-cases/sweep-deadlines.ts';
+import { staffSave } from '../support/staff-save.ts';
 import { givenCase } from '../unit/given-case.ts';
 import { createIntakeWorld, type IntakeWorld } from './support/intake.ts';
 import { sweepOptions } from './support/sweep.ts';
@@ -159,15 +160,6 @@ function fixtureCase(world: IntakeWorld, fixture: Fixture): Case {
   });
 }
 
-/** What a member of staff does in the case editor: change the stored fields, keep the derived ones. */
-async function staffEdit(store: CaseStore, path: string, change: (stored: Case) => Case): Promise<void> {
-  const file = await store.read(path);
-  if (file === undefined) throw new Error(`no case at ${path}`);
-  const { derived, ...stored } = parseCaseFile(file.text, path);
-  const result = await store.update(path, serialiseCaseFile(change(stored), derived), file.version, 'Edit');
-  if (!result.ok) throw new Error(`staff edit of ${path} conflicted`);
-}
-
 describe('the deadline sweep', () => {
   let world: IntakeWorld;
   let mailer: LocalOutboxMailer;
@@ -204,7 +196,7 @@ describe('the deadline sweep', () => {
         for (const [on, command] of fixture.actions) {
           if (!when(on)) continue;
           const context = { provider, calendar: holidayCalendar(provider.nation) };
-          await staffEdit(world.store, path, (stored) => applyCommand(stored, command, context));
+          await staffSave(world.store, path, context, (stored) => applyCommand(stored, command, context));
         }
       }
     };
@@ -271,6 +263,7 @@ describe('the deadline sweep', () => {
 
   it('keeps a staff edit saved between its read and its write, and recomputes only the derived fields', async () => {
     const provider = world.provider('digital-marketing-mentor');
+    const context = { provider, calendar: holidayCalendar(provider.nation) };
     const stored = fixtureCase(world, FIXTURES[3] as Fixture);
     const path = casePath(provider, stored);
     await world.store.create(
@@ -298,7 +291,10 @@ describe('the deadline sweep', () => {
       async update(...args) {
         if (!edited) {
           edited = true;
-          await staffEdit(world.store, path, (current) => ({ ...current, notes: [...current.notes, note] }));
+          await staffSave(world.store, path, context, (current) => ({
+            ...current,
+            notes: [...current.notes, note],
+          }));
         }
         return world.store.update(...args);
       },

@@ -6,6 +6,8 @@ import { applyCommands, givenCase, givenProvider } from './given-case.ts';
 
 const dmm = await givenProvider('digital-marketing-mentor');
 const cqm = await givenProvider('cqm');
+const ace = await givenProvider('ace-training');
+const interlearn = await givenProvider('interlearn');
 const ASK = 'https://complaints.example.org/digital-marketing-mentor/escalate/';
 
 const respond = (on: string, sentBy?: 'email' | 'post' | 'in-person'): LifecycleCommand => ({
@@ -45,12 +47,51 @@ describe('the outcome letter', () => {
     );
     const { text } = letterOf(cqm, atFinal);
     expect(text).toContain(
-      "This was the last stage of CQM Training & Consultancy's complaints procedure. If you are still not satisfied, you can contact the ESFA Apprenticeship Service:",
+      "This was the last stage of CQM Training & Consultancy's complaints procedure, which has now ended. If you are still not satisfied at the end of this procedure, you can contact the ESFA Apprenticeship Service:",
     );
     expect(text).toContain(
       '- Email: helpdesk@manage-apprenticeships.service.gov.uk\n- Telephone: 08000 150 600',
     );
     expect(text).not.toContain('Ask online');
+  });
+
+  it('after the last stage of a procedure with no route outside it, says the procedure has ended', () => {
+    const atAppeal = applyCommands(
+      interlearn,
+      givenCase(interlearn, '2026-06-01', { stage: 'appeal' }),
+      respond('2026-06-12', 'email'),
+    );
+    const { text } = letterOf(interlearn, atAppeal);
+    expect(text).toContain(
+      "This was the last stage of Interlearn's complaints procedure, which has now ended.",
+    );
+    expect(text).not.toContain('you can contact');
+    expect(text).not.toContain('Ask online');
+  });
+
+  it('words the route outside the provider as its policy does: ACE, with no condition', () => {
+    const atLast = applyCommands(
+      ace,
+      givenCase(ace, '2026-06-01', { stage: 'stage-2' }),
+      respond('2026-06-12', 'email'),
+    );
+    const { text } = letterOf(ace, atLast);
+    expect(text).toContain('You can also contact the Education & Skills Funding Agency at any time.');
+    expect(text).not.toContain('at the end of this procedure');
+  });
+
+  it('gives no one to write to for a next stage whose policy names no contact (Interlearn appeals)', () => {
+    const answered = applyCommands(
+      interlearn,
+      givenCase(interlearn, '2026-06-01'),
+      respond('2026-06-12', 'email'),
+    );
+    const { text } = letterOf(interlearn, answered);
+    expect(text).toContain(
+      "you can ask for Appeals Procedure, handled by the Interlearn's Appeals Procedure.",
+    );
+    expect(text).not.toContain('Or write to');
+    expect(text).not.toContain('customerservices@interlearn.co.uk');
   });
 
   it('escapes what staff wrote in the HTML version', () => {

@@ -181,6 +181,26 @@ describe('the rest of the summary', () => {
     expect(external?.phone).toBe('08000 150 600');
   });
 
+  it('words the route outside the provider by when its policy allows it, and no more', () => {
+    // CQM: "If the individual or organisation is unhappy with the outcome from the Chair, then they
+    // can carry on to a final stage and make a complaint to the ESFA Apprenticeship Service".
+    expect(summariseProcedure(provider('cqm')).external?.text).toBe(
+      'If you are still not satisfied at the end of this procedure, you can contact the ESFA Apprenticeship Service.',
+    );
+    // ACE: "The customer also has the right to contact the Education & Skills Funding Agency."
+    expect(summariseProcedure(provider('ace-training')).external?.text).toBe(
+      'You can also contact the Education & Skills Funding Agency at any time.',
+    );
+  });
+
+  it('gives no contact for a stage whose policy gives none (Interlearn appeals)', () => {
+    const stages = summariseProcedure(provider('interlearn')).stages;
+    expect(stages.find((stage) => stage.id === 'appeal')?.contact).toBeUndefined();
+    expect(stages.find((stage) => stage.id === 'stage-1')?.contact?.email).toBe(
+      'customerservices@interlearn.co.uk',
+    );
+  });
+
   it('lists what the procedure does not cover and where to go instead', () => {
     expect(summariseProcedure(provider('dynamic-training')).exclusions.map((e) => e.text)).toEqual([
       'Assessment decisions or examination results. Use instead: Other forms of redress that are more appropriate.',

@@ -3,6 +3,7 @@ import type { Derived } from '../../core/case.ts';
 import type { EscalationRefusal } from '../../core/escalation.ts';
 import { whatHappensNext } from '../../core/intake-messages.ts';
 import { contactLines } from '../../core/outcome-messages.ts';
+import { externalRoute } from '../../core/procedure-summary.ts';
 import type { Provider } from '../../core/provider.ts';
 import { TEXT_MAX } from '../../core/text-limits.ts';
 import { ASSETS } from '../assets.ts';
@@ -134,7 +135,7 @@ function ExternalRoute({ provider }: { provider: Provider }) {
   const ways = contactLines(external);
   return (
     <>
-      <p>If you are still not satisfied, you can contact the {external.name}.</p>
+      <p>{externalRoute(external)}</p>
       {ways.length === 0 ? null : (
         <ul className="list">
           {ways.map((line) => (
@@ -150,7 +151,8 @@ function ExternalRoute({ provider }: { provider: Provider }) {
 function WriteInstead({ provider }: { provider: Provider }) {
   // Whoever the first stage's handler is: the contact the policy gives for a complaint in writing.
   const first = provider.stages.find((stage) => !stage.informal) ?? provider.stages[0];
-  const intake = provider.contacts.find((contact) => contact.id === first?.handler.contact);
+  const id = first?.handler.contact;
+  const intake = id === undefined ? undefined : provider.contacts.find((contact) => contact.id === id);
   const ways = intake === undefined ? [] : contactLines(intake);
   if (intake === undefined || ways.length === 0) return null;
   return (

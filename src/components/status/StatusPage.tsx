@@ -1,6 +1,7 @@
 import { longDate } from '../../core/calendar.ts';
 import type { CaseStatus } from '../../core/case-status.ts';
 import { contactLines } from '../../core/outcome-messages.ts';
+import { externalRoute, procedureEnded } from '../../core/procedure-summary.ts';
 import type { Provider } from '../../core/provider.ts';
 import { ASSETS } from '../assets.ts';
 import { complaintBreadcrumbs } from '../complaint-form/ComplaintPage.tsx';
@@ -67,17 +68,22 @@ function StatusDetails({ provider, status }: { provider: Provider; status: CaseS
           )}
         </>
       )}
-      {status.lastStageAnswered && external !== undefined ? (
+      {status.lastStageAnswered || external?.when === 'any-time' ? (
         <>
-          <h2>If you are still not satisfied</h2>
-          <p>
-            This was the last stage of {provider.name}'s procedure. You can contact the {external.name}.
-          </p>
-          <ul className="list">
-            {contactLines(external).map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+          <h2>{status.lastStageAnswered ? 'The end of the procedure' : 'Outside the procedure'}</h2>
+          {status.lastStageAnswered ? <p>{procedureEnded(provider)}</p> : null}
+          {external === undefined ? null : (
+            <>
+              <p>{externalRoute(external)}</p>
+              {contactLines(external).length === 0 ? null : (
+                <ul className="list">
+                  {contactLines(external).map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
         </>
       ) : null}
       <p>

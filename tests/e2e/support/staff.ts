@@ -1,21 +1,14 @@
 import { fileURLToPath } from 'node:url';
+import { derivedForNewCase, referenceFor, reviewCase } from '../../../cms/case-save.ts';
 import { servicesFrom } from '../../../src/composition/services.ts';
 import { settingsFrom } from '../../../src/composition/settings.ts';
 import { londonDate } from '../../../src/core/calendar.ts';
 import { type Case, CaseSchema } from '../../../src/core/case.ts';
 import { casePath, parseCaseFile, serialiseCaseFile } from '../../../src/core/case-file.ts';
-import { deriveClocks } from '../../../src/core/clocks.ts';
-import {
-  applyCommand,
-  decide,
-  INITIAL_STATE,
-  type LifecycleCommand,
-  positionOf,
-  replayEvents,
-} from '../../../src/core/lifecycle.ts';
 import type { Provider } from '../../../src/core/provider.ts';
-import { createReference, parseReference } from '../../../src/core/reference.ts';
+import { parseReference } from '../../../src/core/reference.ts';
 import { sendOutcomeLetters } from '../../../src/use-cases/send-outcome-letters.ts';
+import { type StaffEvent, staffSave, withEvents } from '../../support/staff-save.ts';
 
 /**
  * What staff do in the case editor, done here through the same store, decider and letters the
@@ -49,51 +42,45 @@ export async function readCase(slug: string, reference: string): Promise<Case | 
 }
 
 /**
- * Staff record `commands` on the case and save; then, as the sweep does, any outcome letter due
- * is sent. A save meeting a newer version is made again on it.
+ * Staff change the case in the editor and save (judged as the editor judges a save); then, as the
+ * sweep does, any outcome letter due is sent.
  */
-export async function staffRecord(
+export async function staffEdit(
   slug: string,
   reference: string,
-  ...commands: LifecycleCommand[]
+  edit: (stored: Case) => Case,
 ): Promise<Case> {
   const provider = await providerOf(slug);
-  const store = staffServices.caseStore(provider);
-  const calendar = staffServices.calendar(provider.nation);
-  const path = pathOf(provider, reference);
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const file = await store.read(path);
-    if (file === undefined) throw new Error(`no case ${reference}`);
-    const { derived: _derived, ...stored } = parseCaseFile(file.text, path);
-    const next = commands.reduce(
-      (current, command) => applyCommand(current, command, { provider, calendar }),
-      CaseSchema.parse(stored),
-    );
-    const result = await store.update(
-      path,
-      serialiseCaseFile(next, deriveClocks(next, provider, today(), calendar)),
-      file.version,
-      `Edit ${reference}`,
-    );
-    if (result.ok) {
-      await sendOutcomeLetters({ ...staffServices, ledger: staffServices.noticeLedger }, provider, next);
-      return next;
-    }
-  }
-  throw new Error(`the case ${reference} kept changing`);
+  const context = { provider, calendar: staffServices.calendar(provider.nation) };
+  const saved = await staffSave(
+    staffServices.caseStore(provider),
+    pathOf(provider, reference),
+    context,
+    edit,
+  );
+  await sendOutcomeLetters({ ...staffServices, ledger: staffServices.noticeLedger }, provider, saved);
+  return saved;
 }
 
-/** A complaint staff log from a phone call: the caller gave a phone number only. */
+/** Staff add `events` to the case in the editor and save. */
+export const staffRecord = (slug: string, reference: string, ...events: StaffEvent[]): Promise<Case> =>
+  staffEdit(slug, reference, withEvents(...events));
+
+/**
+ * A complaint staff log with **New case** from a call (or, where the policy takes no calls, a
+ * visit): the caller gave a phone number only. Judged and given its clocks as the editor does.
+ */
 export async function logPhoneComplaint(slug: string, phone: string): Promise<string> {
   const provider = await providerOf(slug);
   const calendar = staffServices.calendar(provider.nation);
   const on = today();
-  const events = decide({ type: 'receive', on }, INITIAL_STATE, { provider, calendar });
-  const stored = CaseSchema.parse({
-    reference: createReference(provider.slug, on, crypto.getRandomValues(new Uint8Array(6))),
+  const receivedAt = new Date().toISOString();
+  const stage = provider.stages.find((candidate) => !candidate.informal) ?? provider.stages[0];
+  const data = {
+    reference: referenceFor(provider, receivedAt, crypto.getRandomValues(new Uint8Array(6))),
     provider: provider.slug,
-    receivedAt: new Date().toISOString(),
-    channel: 'telephone',
+    receivedAt,
+    channel: provider.channels.accepted.includes('telephone') ? 'telephone' : 'in-person',
     complainant: {
       name: 'Pat Phone',
       phone,
@@ -107,17 +94,21 @@ export async function logPhoneComplaint(slug: string, phone: string): Promise<st
       raisedInformally: { raised: false },
       outcomeWanted: 'The start date corrected.',
     },
-    events,
-    ...positionOf(replayEvents(events)),
-  });
+    stage: stage?.id,
+    status: 'open',
+    events: [{ type: 'received', on, stage: stage?.id }],
+  };
+  const review = reviewCase(data, '', provider, calendar);
+  if (!review.ok) throw new Error(`the editor refuses the new case: ${review.problems.join('; ')}`);
+  const { saved } = review;
   await staffServices
     .caseStore(provider)
     .create(
-      casePath(provider, stored),
-      serialiseCaseFile(stored, deriveClocks(stored, provider, on, calendar)),
-      `Receive ${stored.reference}`,
+      casePath(provider, saved),
+      serialiseCaseFile(saved, derivedForNewCase(saved, provider, on, calendar)),
+      `Receive ${saved.reference}`,
     );
-  return stored.reference;
+  return saved.reference;
 }
 
 /** The newest mail to `to` with `tag` about `reference`, once it has been sent. */
