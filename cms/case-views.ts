@@ -1,6 +1,7 @@
 import { createElement as h, type ReactNode } from 'react';
 import { londonDate, longDate } from '../src/core/calendar.ts';
 import type { CaseFile, Clock, Derived } from '../src/core/case.ts';
+import { CLOCK_NAMES, stageName } from '../src/core/case-words.ts';
 import { describePeriod } from '../src/core/deadlines.ts';
 import { IsoDateSchema } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
@@ -20,16 +21,6 @@ const plain = <T>(value: unknown): T | undefined =>
   value !== null && typeof value === 'object' && 'toJS' in value
     ? ((value as Immutable).toJS() as T)
     : (value as T);
-
-const CLOCK_NAMES: Record<Clock['clock'], string> = {
-  acknowledge: 'Acknowledge',
-  'holding-reply': 'Holding reply',
-  respond: 'Full response',
-  interim: 'Interim response',
-  chase: 'Chase the handler',
-  'write-up': 'Write up the oral complaint',
-  'escalate-window': 'Window to ask for the next stage',
-};
 
 const STATE_NAMES: Record<Clock['state'], string> = {
   upcoming: 'upcoming',
@@ -62,10 +53,9 @@ function receivedDay(value: unknown): ReactNode {
   return readableDate(londonDate(text));
 }
 
-/** A stage by the name the policy gives it; an id the provider no longer has, as stored. */
-export function stageName(provider: Provider, id: string | undefined): string {
-  return provider.stages.find((stage) => stage.id === id)?.name ?? id ?? '—';
-}
+/** A stage by name, in a case still being typed (Decap hands over what the form holds so far). */
+const stageOf = (provider: Provider, id: string | undefined): string =>
+  id === undefined || id === '' ? '—' : stageName(provider, id);
 
 /** Every clock with its due date and state. */
 export function clocksTable(derived: Derived | undefined, provider: Provider): ReactNode {
@@ -196,7 +186,7 @@ function timeline(stored: Partial<CaseFile>, provider: Provider): ReactNode {
       text: h(
         'span',
         null,
-        `${EVENT_LABELS[event.type] ?? event.type} at ${stageName(provider, event.stage)}`,
+        `${EVENT_LABELS[event.type] ?? event.type} at ${stageOf(provider, event.stage)}`,
         'outcome' in event ? `: ${event.outcome}` : '',
         ...('newDueBy' in event ? [', to ', readableDate(event.newDueBy)] : []),
       ),
@@ -259,7 +249,7 @@ export function CasePreview({ entry, provider }: CasePreviewProps): ReactNode {
     h(
       'p',
       null,
-      `${status} at ${stageName(provider, stored.stage)}; received `,
+      `${status} at ${stageOf(provider, stored.stage)}; received `,
       receivedDay(stored.receivedAt) ?? '—',
       ` by ${stored.channel ?? '—'}`,
     ),
