@@ -1,7 +1,8 @@
 import { createElement as h, type ReactNode } from 'react';
 import { londonDate, longDate } from '../src/core/calendar.ts';
-import type { CaseFile, Clock, Derived } from '../src/core/case.ts';
+import type { CaseEvent, CaseFile, Clock, Derived, OutcomeDelivery } from '../src/core/case.ts';
 import { CLOCK_NAMES, stageName } from '../src/core/case-words.ts';
+import { OUTCOME_WORDS } from '../src/core/complaints-log.ts';
 import { describePeriod } from '../src/core/deadlines.ts';
 import { IsoDateSchema } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
@@ -178,6 +179,41 @@ function escalationLine(stored: Partial<CaseFile>, provider: Provider): ReactNod
     : `This is the last stage; after it the complainant may go to ${provider.external.name}.`;
 }
 
+const SENT_BY: Record<OutcomeDelivery, string> = {
+  email: 'by email',
+  post: 'by post',
+  'in-person': 'in person',
+};
+
+/** A date an event gives, after the words that say what it is, or nothing while it is not typed yet. */
+const dated = (words: string, date: string | undefined): ReactNode[] => {
+  const readable = readableDate(date);
+  return readable === undefined ? [] : [words, readable];
+};
+
+/** What an event records beyond its kind and stage: the outcome and how it went, a promised date. */
+function eventDetails(event: CaseEvent, provider: Provider): ReactNode[] {
+  switch (event.type) {
+    case 'responded':
+      return [
+        `: ${OUTCOME_WORDS[event.outcome] ?? event.outcome ?? '—'}`,
+        event.sentBy === undefined ? '' : `, sent ${SENT_BY[event.sentBy] ?? event.sentBy}`,
+      ];
+    case 'escalated':
+      return [`, to ${stageOf(provider, event.toStage)}`];
+    case 'holding-reply-sent':
+      return dated(', outcome promised by ', event.outcomeBy);
+    case 'interim-sent':
+      return dated(', full response expected by ', event.expectedBy);
+    case 'handler-set-date':
+      return dated(', response due by ', event.dueBy);
+    case 'extended':
+      return dated(', to ', event.newDueBy);
+    default:
+      return [];
+  }
+}
+
 /** The case's history, notes and actions in date order, each event by its name and its stage's. */
 function timeline(stored: Partial<CaseFile>, provider: Provider): ReactNode {
   const entries = [
@@ -187,8 +223,7 @@ function timeline(stored: Partial<CaseFile>, provider: Provider): ReactNode {
         'span',
         null,
         `${EVENT_LABELS[event.type] ?? event.type} at ${stageOf(provider, event.stage)}`,
-        'outcome' in event ? `: ${event.outcome}` : '',
-        ...('newDueBy' in event ? [', to ', readableDate(event.newDueBy)] : []),
+        ...eventDetails(event, provider),
       ),
     })),
     ...(stored.notes ?? []).map((note) => ({
