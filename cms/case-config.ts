@@ -183,10 +183,29 @@ export function buildCaseFields(provider: Provider): DecapField[] {
     ...CASE_FIELD_ORDER.filter((name) => name !== 'derived').map((name) => {
       const field = byName.get(name);
       if (field === undefined) throw new Error(`CaseSchema has no field "${name}"`);
-      return decorate(field, provider);
+      return inPlace(decorate(field, provider));
     }),
-    derivedField(toJsonSchema(DerivedSchema), override),
+    inPlace(derivedField(toJsonSchema(DerivedSchema), override)),
   ];
+}
+
+/**
+ * Every list of a case keeps its items where they were added: events are facts in the order they
+ * happened (the decider replays them so), and the preview sorts notes and actions by date. Without
+ * reordering, Decap leaves out the drag handle it gives each item, which has no accessible name
+ * (WCAG 4.1.2, axe's aria-command-name). An item of a list of several kinds (events, handlers)
+ * follows its kind's setting, not the list's.
+ */
+function inPlace(field: DecapField): DecapField {
+  const list = field.widget === 'list';
+  return {
+    ...field,
+    ...(field.fields === undefined ? {} : { fields: field.fields.map(inPlace) }),
+    ...(field.types === undefined
+      ? {}
+      : { types: field.types.map((type) => ({ ...inPlace(type), allow_reorder: false })) }),
+    ...(list ? { allow_reorder: false } : {}),
+  };
 }
 
 /** Labels, hints and the defaults of a new case taken by phone. */

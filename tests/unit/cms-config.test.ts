@@ -271,6 +271,20 @@ describe('the staff case editor', () => {
     });
   });
 
+  it('keeps every list’s items where they were added, so Decap shows no unnamed drag handle', () => {
+    const fields = buildCaseConfig(providers[0] as Provider).collections[0]?.fields ?? [];
+    // Decap reads the setting from the list, and for an item of a list of several kinds, its kind.
+    const lists = (field: DecapField): DecapField[] => [
+      ...(field.widget === 'list' ? [field, ...(field.types ?? [])] : []),
+      ...[...(field.fields ?? []), ...(field.types ?? [])].flatMap(lists),
+    ];
+    const all = fields.flatMap(lists);
+    expect(all.map((list) => list.name)).toEqual(
+      expect.arrayContaining(['events', 'notes', 'actions', 'handlers']),
+    );
+    for (const list of all) expect(list.allow_reorder, list.name).toBe(false);
+  });
+
   it('keeps cases in per-year folders of the provider’s folder, with the reference as the file name', () => {
     const cqm = providers.find((provider) => provider.slug === 'cqm') as Provider;
     const [collection] = buildCaseConfig(cqm, { owner: 'example-org' }).collections;
