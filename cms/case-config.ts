@@ -86,6 +86,12 @@ export const EVENT_LABELS: Record<CaseEventType, string> = {
   withdrawn: 'Complaint withdrawn',
 };
 
+/**
+ * A date in a list item's summary as people read it, "Friday 6 November 2026" (as `longDate` writes
+ * it): Decap's `date` filter formats with dayjs.
+ */
+export const READABLE_DATE = "date('dddd D MMMM YYYY')";
+
 /** Plain words for the fields whose names alone would not say enough. */
 const HINTS: Partial<Record<(typeof CASE_FIELD_ORDER)[number], string>> = {
   reference: 'Given when the case is first saved; read it out to a complainant on the phone.',
@@ -177,10 +183,29 @@ export function buildCaseFields(provider: Provider): DecapField[] {
     ...CASE_FIELD_ORDER.filter((name) => name !== 'derived').map((name) => {
       const field = byName.get(name);
       if (field === undefined) throw new Error(`CaseSchema has no field "${name}"`);
-      return decorate(field, provider);
+      return inPlace(decorate(field, provider));
     }),
-    derivedField(toJsonSchema(DerivedSchema), override),
+    inPlace(derivedField(toJsonSchema(DerivedSchema), override)),
   ];
+}
+
+/**
+ * Every list of a case keeps its items where they were added: events are facts in the order they
+ * happened (the decider replays them so), and the preview sorts notes and actions by date. Without
+ * reordering, Decap leaves out the drag handle it gives each item, which has no accessible name
+ * (WCAG 4.1.2, axe's aria-command-name). An item of a list of several kinds (events, handlers)
+ * follows its kind's setting, not the list's.
+ */
+function inPlace(field: DecapField): DecapField {
+  const list = field.widget === 'list';
+  return {
+    ...field,
+    ...(field.fields === undefined ? {} : { fields: field.fields.map(inPlace) }),
+    ...(field.types === undefined
+      ? {}
+      : { types: field.types.map((type) => ({ ...inPlace(type), allow_reorder: false })) }),
+    ...(list ? { allow_reorder: false } : {}),
+  };
 }
 
 /** Labels, hints and the defaults of a new case taken by phone. */
@@ -202,32 +227,48 @@ function decorate(field: DecapField, provider: Provider): DecapField {
       return {
         ...withHint,
         required: !FILLED_ON_SAVE.includes('events'),
-        summary: '{{on}} · {{stage}}',
         types: withHint.types?.map((type) => ({
           ...type,
           label: EVENT_LABELS[type.name as CaseEventType] ?? type.label,
-          summary: `{{on}} · ${EVENT_LABELS[type.name as CaseEventType] ?? type.label}`,
+          summary: `{{on | ${READABLE_DATE}}} · ${EVENT_LABELS[type.name as CaseEventType] ?? type.label}`,
         })),
       };
     case 'notes':
       return {
         ...withHint,
         label: 'Notes of calls, meetings and letters',
-        summary: '{{on}} · {{kind}} · {{by}}',
+        summary: `{{on | ${READABLE_DATE}}} · {{kind}} · {{by}}`,
       };
     case 'actions':
       return {
         ...withHint,
         label: 'Actions and by whom',
-        summary: '{{on}} · {{by}}: {{text}}',
+        summary: `{{on | ${READABLE_DATE}}} · {{by}}: {{text}}`,
         hint: 'Tick "reportable" to include an action, word for word and without who took it, in the anonymised board report.',
       };
     case 'learningReportable':
       return { ...withHint, label: 'Learning is reportable' };
     case 'log':
       return { ...withHint, label: 'Complaints log' };
-    case 'handlers':
-      return { ...withHint, label: 'Handlers, stage by stage', summary: '{{stage}}: {{name}}' };
+    case 'handlers': {
+      // One kind of item per stage, keyed by its id: staff add a handler by the stage's name, and
+      // the item's summary names it (a summary can show only the item's own fields, so not a name
+      // looked up from its stage id).
+      const { fields = [], ...list } = withHint;
+      const perHandler = fields.filter((handler) => handler.name !== 'stage');
+      return {
+        ...list,
+        label: 'Handlers, stage by stage',
+        typeKey: 'stage',
+        types: provider.stages.map((stage) => ({
+          name: stage.id,
+          label: stage.name,
+          widget: 'object',
+          summary: `${stage.name}: {{name}}`,
+          fields: perHandler,
+        })),
+      };
+    }
     default:
       return withHint;
   }
@@ -287,7 +328,8 @@ export function buildCaseConfig(provider: Provider, options: CaseEditorOptions =
         format: 'yaml',
         create: true,
         delete: false,
-        summary: '{{reference}} — {{stage}} — {{status}} — next due {{derived.nextDue.dueBy}}',
+        // The stage by name and the next date in words: the engine writes them beside the clocks.
+        summary: '{{reference}} — {{derived.words.stage}} — {{status}} — {{derived.words.nextDue}}',
         sortable_fields: ['receivedAt', 'derived.nextDue.dueBy', 'stage'],
         view_filters: [
           { label: 'Open', field: 'status', pattern: '^open$' },
@@ -301,7 +343,7 @@ export function buildCaseConfig(provider: Provider, options: CaseEditorOptions =
           })),
         ],
         view_groups: [
-          { label: 'Stage', field: 'stage' },
+          { label: 'Stage', field: 'derived.words.stage' },
           { label: 'Status', field: 'status' },
           { label: 'Due state', field: 'derived.nextDue.state' },
         ],

@@ -11,7 +11,7 @@ import {
   POSITION_WIDGET,
   REFERENCE_WIDGET,
 } from './case-config.ts';
-import { derivedForNewCase, instantText, pathsToRemove, referenceFor, reviewCase } from './case-save.ts';
+import { derivedOnSave, instantText, pathsToRemove, referenceFor, reviewCase } from './case-save.ts';
 import {
   CasePositionControl,
   CasePreview,
@@ -19,7 +19,7 @@ import {
   CaseReferenceControl,
   DerivedClocksControl,
 } from './case-views.ts';
-import { namePreviewFrames } from './editor-chrome.ts';
+import { nameListItemButtons, namePreviewFrames } from './editor-chrome.ts';
 import type { Entry } from './entry-checks.ts';
 
 /**
@@ -54,6 +54,7 @@ CMS.registerWidget(POSITION_WIDGET, CasePositionControl);
 // The preview frame is a document of its own: it gets the preview's styles from the site's stylesheet.
 CMS.registerPreviewStyle(ASSETS.editorCss.path);
 namePreviewFrames('Preview of the case');
+nameListItemButtons();
 CMS.registerPreviewTemplate('cases', ({ entry }: Pick<CasePreviewProps, 'entry'>) =>
   createElement(CasePreview, { entry, provider }),
 );
@@ -82,14 +83,8 @@ CMS.registerEventListener({
       .setIn(['events'], review.saved.events)
       .setIn(['stage'], review.saved.stage)
       .setIn(['status'], review.saved.status);
-    // Only a new case gets its clocks here; after that the sweep alone writes them.
-    if (entry.get('newRecord') === true) {
-      data = data.setIn(
-        ['derived'],
-        derivedForNewCase(data.toJS(), provider, londonDate(new Date()), calendar),
-      );
-    }
-    return data;
+    // The clocks, and the words the list shows, follow the save; the sweep keeps them up to date after.
+    return data.setIn(['derived'], derivedOnSave(data.toJS(), provider, londonDate(new Date()), calendar));
   },
 });
 

@@ -1,6 +1,13 @@
 import { parse } from 'yaml';
 import { type HolidayCalendar, londonDate } from '../src/core/calendar.ts';
-import { type Case, type CaseEvent, CaseEventSchema, CaseSchema, type Derived } from '../src/core/case.ts';
+import {
+  type Case,
+  type CaseEvent,
+  CaseEventSchema,
+  CaseSchema,
+  type Derived,
+  DerivedSchema,
+} from '../src/core/case.ts';
 import { deriveClocks } from '../src/core/clocks.ts';
 import type { IsoDate } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
@@ -93,21 +100,22 @@ export function referenceFor(provider: Provider, receivedAt: string, random: Uin
 }
 
 /**
- * The clocks of a case staff have just logged, worked out as the sweep would, so a call's write-up
- * and acknowledgement dates show in the list at once. Outside the years the page's calendar lists,
- * none are given: the next sweep works them out.
+ * The clocks of a case as staff save it, worked out as the sweep would, so the list shows at once
+ * what the save changed: a call's write-up date, a clock met, the stage an escalation moved to.
+ * Outside the years the page's calendar lists, the block stays as the file had it (none for a new
+ * case): the next sweep works it out.
  */
-export function derivedForNewCase(
+export function derivedOnSave(
   data: Record<string, unknown>,
   provider: Provider,
   today: IsoDate,
   calendar: HolidayCalendar,
 ): Derived {
-  const { derived: _derived, ...stored } = data;
+  const { derived, ...stored } = data;
   try {
     return deriveClocks(CaseSchema.parse(stored), provider, today, calendar);
   } catch (error) {
-    if (error instanceof RangeError) return { clocks: [] };
+    if (error instanceof RangeError) return DerivedSchema.safeParse(derived).data ?? { clocks: [] };
     throw error;
   }
 }

@@ -1,6 +1,8 @@
 import { createElement as h, type ReactNode } from 'react';
 import { londonDate, longDate } from '../src/core/calendar.ts';
-import type { CaseFile, Clock, Derived } from '../src/core/case.ts';
+import type { CaseEvent, CaseFile, Clock, Derived, OutcomeDelivery } from '../src/core/case.ts';
+import { CLOCK_NAMES, stageName } from '../src/core/case-words.ts';
+import { OUTCOME_WORDS } from '../src/core/complaints-log.ts';
 import { describePeriod } from '../src/core/deadlines.ts';
 import { IsoDateSchema } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
@@ -20,16 +22,6 @@ const plain = <T>(value: unknown): T | undefined =>
   value !== null && typeof value === 'object' && 'toJS' in value
     ? ((value as Immutable).toJS() as T)
     : (value as T);
-
-const CLOCK_NAMES: Record<Clock['clock'], string> = {
-  acknowledge: 'Acknowledge',
-  'holding-reply': 'Holding reply',
-  respond: 'Full response',
-  interim: 'Interim response',
-  chase: 'Chase the handler',
-  'write-up': 'Write up the oral complaint',
-  'escalate-window': 'Window to ask for the next stage',
-};
 
 const STATE_NAMES: Record<Clock['state'], string> = {
   upcoming: 'upcoming',
@@ -62,10 +54,9 @@ function receivedDay(value: unknown): ReactNode {
   return readableDate(londonDate(text));
 }
 
-/** A stage by the name the policy gives it; an id the provider no longer has, as stored. */
-export function stageName(provider: Provider, id: string | undefined): string {
-  return provider.stages.find((stage) => stage.id === id)?.name ?? id ?? '—';
-}
+/** A stage by name, in a case still being typed (Decap hands over what the form holds so far). */
+const stageOf = (provider: Provider, id: string | undefined): string =>
+  id === undefined || id === '' ? '—' : stageName(provider, id);
 
 /** Every clock with its due date and state. */
 export function clocksTable(derived: Derived | undefined, provider: Provider): ReactNode {
@@ -188,6 +179,41 @@ function escalationLine(stored: Partial<CaseFile>, provider: Provider): ReactNod
     : `This is the last stage; after it the complainant may go to ${provider.external.name}.`;
 }
 
+const SENT_BY: Record<OutcomeDelivery, string> = {
+  email: 'by email',
+  post: 'by post',
+  'in-person': 'in person',
+};
+
+/** A date an event gives, after the words that say what it is, or nothing while it is not typed yet. */
+const dated = (words: string, date: string | undefined): ReactNode[] => {
+  const readable = readableDate(date);
+  return readable === undefined ? [] : [words, readable];
+};
+
+/** What an event records beyond its kind and stage: the outcome and how it went, a promised date. */
+function eventDetails(event: CaseEvent, provider: Provider): ReactNode[] {
+  switch (event.type) {
+    case 'responded':
+      return [
+        `: ${OUTCOME_WORDS[event.outcome] ?? event.outcome ?? '—'}`,
+        event.sentBy === undefined ? '' : `, sent ${SENT_BY[event.sentBy] ?? event.sentBy}`,
+      ];
+    case 'escalated':
+      return [`, to ${stageOf(provider, event.toStage)}`];
+    case 'holding-reply-sent':
+      return dated(', outcome promised by ', event.outcomeBy);
+    case 'interim-sent':
+      return dated(', full response expected by ', event.expectedBy);
+    case 'handler-set-date':
+      return dated(', response due by ', event.dueBy);
+    case 'extended':
+      return dated(', to ', event.newDueBy);
+    default:
+      return [];
+  }
+}
+
 /** The case's history, notes and actions in date order, each event by its name and its stage's. */
 function timeline(stored: Partial<CaseFile>, provider: Provider): ReactNode {
   const entries = [
@@ -196,9 +222,8 @@ function timeline(stored: Partial<CaseFile>, provider: Provider): ReactNode {
       text: h(
         'span',
         null,
-        `${EVENT_LABELS[event.type] ?? event.type} at ${stageName(provider, event.stage)}`,
-        'outcome' in event ? `: ${event.outcome}` : '',
-        ...('newDueBy' in event ? [', to ', readableDate(event.newDueBy)] : []),
+        `${EVENT_LABELS[event.type] ?? event.type} at ${stageOf(provider, event.stage)}`,
+        ...eventDetails(event, provider),
       ),
     })),
     ...(stored.notes ?? []).map((note) => ({
@@ -259,7 +284,7 @@ export function CasePreview({ entry, provider }: CasePreviewProps): ReactNode {
     h(
       'p',
       null,
-      `${status} at ${stageName(provider, stored.stage)}; received `,
+      `${status} at ${stageOf(provider, stored.stage)}; received `,
       receivedDay(stored.receivedAt) ?? '—',
       ` by ${stored.channel ?? '—'}`,
     ),

@@ -23,6 +23,8 @@ export interface DecapField {
   types?: DecapField[];
   typeKey?: string;
   summary?: string;
+  /** A list whose items stay where they were added: Decap then shows no drag handle. */
+  allow_reorder?: boolean;
   collapsed?: boolean;
   format?: string;
   date_format?: string | boolean;

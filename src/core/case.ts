@@ -371,12 +371,26 @@ export const ClockSchema = z.strictObject({
 });
 export type Clock = z.output<typeof ClockSchema>;
 
+/**
+ * The case as the staff editor's list shows it (Decap's list can show only an entry's own fields):
+ * for people to read, never read back by the engine.
+ */
+export const DerivedWordsSchema = z.strictObject({
+  /** The stage the case is at, by the name the policy gives it. */
+  stage: z.string(),
+  /** The next clock and its date as people read it, e.g. "Acknowledge by Friday 6 November 2026". */
+  nextDue: z.string(),
+});
+export type DerivedWords = z.output<typeof DerivedWordsSchema>;
+
 /** What the engine works out from the stored fields. Never edited by hand. */
 export const DerivedSchema = z.strictObject({
   /** Every clock of the current and past stages. */
   clocks: z.array(ClockSchema),
   /** The earliest clock with a date that is not met yet. */
   nextDue: ClockSchema.optional(),
+  /** Missing from files written before Redress wrote it: the next save or sweep adds it. */
+  words: DerivedWordsSchema.optional(),
 });
 export type Derived = z.output<typeof DerivedSchema>;
 

@@ -1,5 +1,6 @@
 import { addWorkingDays, type HolidayCalendar, workingDaysBetween } from './calendar.ts';
 import { type Case, CLOCKS, type Clock, type ClockKind, type ClockState, type Derived } from './case.ts';
+import { caseInWords } from './case-words.ts';
 import { dueDate } from './deadlines.ts';
 import { type LifecycleState, replayEvents, type StageProgress } from './lifecycle.ts';
 import { escalationWindow } from './outcome.ts';
@@ -240,5 +241,10 @@ export function deriveClocks(
   const nextDue = clocks
     .filter((clock) => clock.dueBy !== undefined && PENDING.includes(clock.state))
     .toSorted((a, b) => (a.dueBy ?? '').localeCompare(b.dueBy ?? ''))[0];
-  return nextDue === undefined ? { clocks } : { clocks, nextDue };
+  const current = state.stages.at(-1)?.stage;
+  return {
+    clocks,
+    ...(nextDue === undefined ? {} : { nextDue }),
+    ...(current === undefined ? {} : { words: caseInWords(provider, current, clocks, nextDue) }),
+  };
 }

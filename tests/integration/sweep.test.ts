@@ -312,6 +312,27 @@ describe('the deadline sweep', () => {
     expect(saved.derived.nextDue).toMatchObject({ clock: 'respond', dueBy: '2026-12-21', state: 'overdue' });
   });
 
+  it('adds the words the editor lists a case by to a file written before Redress wrote them', async () => {
+    const provider = world.provider('digital-marketing-mentor');
+    const stored = fixtureCase(world, FIXTURES[3] as Fixture);
+    const path = casePath(provider, stored);
+    const { words: _words, ...older } = deriveClocks(
+      stored,
+      provider,
+      '2026-12-07',
+      holidayCalendar(provider.nation),
+    );
+    await world.store.create(path, serialiseCaseFile(stored, older), 'Receive');
+    const ledger = new LocalFileLedger(`${world.dir}/ledger`);
+    await sweepDeadlines(sweepOptions(world, mailer, ledger, '2026-12-22'));
+
+    const saved = parseCaseFile((await world.store.read(path))?.text ?? '', path);
+    expect(saved.derived.words).toEqual({
+      stage: 'Stage 1',
+      nextDue: 'Full response by Monday 21 December 2026, overdue',
+    });
+  });
+
   it('in a dry run, counts what it would send and writes, records and sends nothing', async () => {
     const provider = world.provider('digital-marketing-mentor');
     const stored = fixtureCase(world, FIXTURES[3] as Fixture);

@@ -41,6 +41,43 @@ describe('the staff case preview', () => {
     expect(timeline).toContain('<time dateTime="2026-11-03">Tuesday 3 November 2026</time>');
   });
 
+  it('says what an outcome decided and how it was sent, where the case went next, and the date a holding reply promised', () => {
+    const events = [
+      ...stored.events,
+      {
+        type: 'responded' as const,
+        on: '2026-11-20',
+        stage: 'stage-1',
+        outcome: 'partially-upheld' as const,
+        summary: 'Materials resent.',
+        sentBy: 'post' as const,
+      },
+      {
+        type: 'escalated' as const,
+        on: '2026-12-01',
+        stage: 'stage-1',
+        toStage: 'stage-2',
+        reason: 'Still missing.',
+      },
+      { type: 'holding-reply-sent' as const, on: '2026-12-03', stage: 'stage-2', outcomeBy: '2027-01-15' },
+    ];
+    const later = { getIn: () => ({ ...stored, events }) };
+    const items = [
+      ...renderToStaticMarkup(createElement(CasePreview, { entry: later, provider })).matchAll(
+        /<li>(.*?)<\/li>/g,
+      ),
+    ].map(([, item]) => text(item ?? ''));
+    expect(items).toContain(
+      'Friday 20 November 2026: Full response sent, with the outcome at Stage 1: Frontline Resolution: Partly upheld, sent by post',
+    );
+    expect(items).toContain(
+      'Tuesday 1 December 2026: Escalated to the next stage at Stage 1: Frontline Resolution, to Stage 2: Investigation',
+    );
+    expect(items).toContain(
+      'Thursday 3 December 2026: Holding reply sent (what will be done, and when) at Stage 2: Investigation, outcome promised by Friday 15 January 2027',
+    );
+  });
+
   it('shows a date still being typed as typed, rather than failing', () => {
     const typing = { getIn: () => ({ ...stored, notes: [{ ...stored.notes[0], on: '2026-11' }] }) };
     expect(text(renderToStaticMarkup(createElement(CasePreview, { entry: typing, provider })))).toContain(

@@ -134,6 +134,22 @@ describe('CQM: a complaint received on Friday 18 December 2026, over Christmas',
     });
   });
 
+  it.each([
+    // Before the date, on the Christmas Eve it falls on, and across the bank holidays after it.
+    ['2026-12-21', 'Acknowledge by Thursday 24 December 2026'],
+    ['2026-12-24', 'Acknowledge by Thursday 24 December 2026'],
+    ['2026-12-29', 'Acknowledge by Thursday 24 December 2026, overdue'],
+  ])('on %s the list of cases reads "%s", at the stage by its name', (today, nextDue) => {
+    expect(derive(cqm, received, today).words).toEqual({ stage: 'Stage 1: Frontline Resolution', nextDue });
+  });
+
+  it('once acknowledged, the list reads the response date past the weekend and bank holidays', () => {
+    const acknowledged = applyCommands(cqm, received, { type: 'acknowledge', on: '2026-12-21' });
+    expect(derive(cqm, acknowledged, '2026-12-29').words?.nextDue).toBe(
+      'Full response by Wednesday 13 January 2027',
+    );
+  });
+
   it('a complaint by telephone is written up and a copy sent within 3 working days: by 23 December', () => {
     const oral = givenCase(cqm, '2026-12-18', { channel: 'telephone' });
     expect(clockOf(cqm, oral, '2026-12-18', 'stage-1', 'write-up')).toEqual({
@@ -191,6 +207,7 @@ describe('CQM: a later stage counts from the day it was asked for', () => {
         { stage: 'stage-2', clock: 'respond', state: 'upcoming' },
       ],
       nextDue: { stage: 'stage-2', clock: 'holding-reply', dueBy: '2026-07-22', state: 'upcoming' },
+      words: { stage: 'Stage 2: Investigation', nextDue: 'Holding reply by Wednesday 22 July 2026' },
     });
   });
 });
@@ -321,6 +338,7 @@ describe('Interlearn: Customer Services chase the referral manager after 5 worki
         { stage: 'stage-1', clock: 'chase', dueBy: '2026-06-08', state: 'overdue' },
       ],
       nextDue: { stage: 'stage-1', clock: 'chase', dueBy: '2026-06-08', state: 'overdue' },
+      words: { stage: 'Customer Services Team', nextDue: 'Chase the handler by Monday 8 June 2026, overdue' },
     });
   });
 
@@ -389,6 +407,7 @@ describe('ACE Training: the respond date is the one the Director gives', () => {
   it('has no date, and nothing due next, until one is given', () => {
     expect(derive(ace, received, '2026-06-30')).toEqual({
       clocks: [{ stage: 'stage-1', clock: 'respond', state: 'upcoming' }],
+      words: { stage: 'Operations or Training Director', nextDue: 'Full response: no date set yet' },
     });
   });
 
@@ -428,6 +447,7 @@ describe('a case that ends stops its clocks', () => {
         { stage: 'stage-1', clock: 'acknowledge', dueBy: '2026-06-05', state: 'stopped' },
         { stage: 'stage-1', clock: 'respond', dueBy: '2026-06-22', state: 'stopped' },
       ],
+      words: { stage: 'Stage 1: Frontline Resolution', nextDue: 'Nothing due' },
     });
   });
 

@@ -153,6 +153,25 @@ function expectListAgreement(
       true,
       items.enum,
     ]);
+  } else if (field.typeKey !== undefined && want.optionsFor(field.typeKey) !== undefined) {
+    // One kind of item per stage, stored under its id and added by its name: the item's own
+    // fields are the rest of the schema's.
+    const key = field.typeKey;
+    const { [key]: keyed, ...rest } = items.properties ?? {};
+    expect(keyed, `${where} is keyed by ${key}`).toBeDefined();
+    expect(
+      field.types?.map((type) => ({ label: type.label, value: type.name })),
+      `${where} types`,
+    ).toEqual(want.optionsFor(key));
+    for (const type of field.types ?? []) {
+      expectAgreement(
+        { ...items, properties: rest, required: items.required?.filter((name) => name !== key) },
+        type.fields ?? [],
+        `${where}[${type.name}]`,
+        want,
+        optionalGroup,
+      );
+    }
   } else if (items.type === 'object' || variants !== undefined) {
     expect(field.widget).toBe('list');
     expectAgreement(items, field.fields ?? [], `${where}[]`, want, optionalGroup);
@@ -210,6 +229,61 @@ describe('the staff case editor', () => {
       (f) => f.name === 'events',
     );
     expect(events?.types?.map((type) => type.label)).toEqual(Object.values(EVENT_LABELS));
+  });
+
+  it('lists cases by stage name and next date in words, groups them by stage name, filters by stage id', () => {
+    const cqm = providers.find((provider) => provider.slug === 'cqm') as Provider;
+    const [collection] = buildCaseConfig(cqm).collections;
+    expect(collection?.summary).toBe(
+      '{{reference}} — {{derived.words.stage}} — {{status}} — {{derived.words.nextDue}}',
+    );
+    expect(collection?.view_groups).toContainEqual({ label: 'Stage', field: 'derived.words.stage' });
+    // A filter matches the stored id, and is labelled by the name.
+    expect(collection?.view_filters).toContainEqual({
+      label: 'Stage 2: Investigation',
+      field: 'stage',
+      pattern: '^stage-2$',
+    });
+  });
+
+  it('sums up each item of a case by its date as people read it, never by a stage id', () => {
+    const cqm = providers.find((provider) => provider.slug === 'cqm') as Provider;
+    const fields = buildCaseConfig(cqm).collections[0]?.fields ?? [];
+    const summaries = (field: DecapField): string[] => [
+      ...(field.summary === undefined ? [] : [field.summary]),
+      ...[...(field.fields ?? []), ...(field.types ?? [])].flatMap(summaries),
+    ];
+    const all = fields.flatMap(summaries);
+    expect(all.filter((summary) => summary.includes('{{on'))).not.toHaveLength(0);
+    for (const summary of all) {
+      expect(summary).not.toMatch(/\{\{ *(stage|toStage) *\}\}/);
+      if (summary.includes('{{on')) expect(summary).toMatch(/^\{\{on \| date\('dddd D MMMM YYYY'\)\}\} · /);
+    }
+    const events = fields.find((field) => field.name === 'events');
+    expect(events?.types?.find((type) => type.name === 'acknowledged')?.summary).toBe(
+      "{{on | date('dddd D MMMM YYYY')}} · Acknowledgement sent",
+    );
+    // A handler is added by the stage's name, stored under its id, and summed up by both names.
+    const handlers = fields.find((field) => field.name === 'handlers');
+    expect(handlers?.typeKey).toBe('stage');
+    expect(handlers?.types?.find((type) => type.name === 'stage-2')).toMatchObject({
+      label: 'Stage 2: Investigation',
+      summary: 'Stage 2: Investigation: {{name}}',
+    });
+  });
+
+  it('keeps every list’s items where they were added, so Decap shows no unnamed drag handle', () => {
+    const fields = buildCaseConfig(providers[0] as Provider).collections[0]?.fields ?? [];
+    // Decap reads the setting from the list, and for an item of a list of several kinds, its kind.
+    const lists = (field: DecapField): DecapField[] => [
+      ...(field.widget === 'list' ? [field, ...(field.types ?? [])] : []),
+      ...[...(field.fields ?? []), ...(field.types ?? [])].flatMap(lists),
+    ];
+    const all = fields.flatMap(lists);
+    expect(all.map((list) => list.name)).toEqual(
+      expect.arrayContaining(['events', 'notes', 'actions', 'handlers']),
+    );
+    for (const list of all) expect(list.allow_reorder, list.name).toBe(false);
   });
 
   it('keeps cases in per-year folders of the provider’s folder, with the reference as the file name', () => {
