@@ -1,4 +1,5 @@
-import { reviewCase } from '../../cms/case-save.ts';
+import { derivedOnSave, reviewCase } from '../../cms/case-save.ts';
+import { londonDate } from '../../src/core/calendar.ts';
 import type { Case, CaseEvent } from '../../src/core/case.ts';
 import { parseCaseFile, serialiseCaseFile } from '../../src/core/case-file.ts';
 import type { LifecycleContext } from '../../src/core/lifecycle.ts';
@@ -28,8 +29,8 @@ export const withEvents =
 
 /**
  * Staff open the case at `path`, `edit` it and save. The save is judged as the editor judges it
- * (throws with the editor's message when it would be refused); its derived block is written back as
- * read, as the editor does. A save meeting a newer version is made again on it.
+ * (throws with the editor's message when it would be refused); its derived block is worked out
+ * again from the saved case, as the editor does. A save meeting a newer version is made again on it.
  */
 export async function staffSave(
   store: CaseStore,
@@ -40,12 +41,15 @@ export async function staffSave(
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const file = await store.read(path);
     if (file === undefined) throw new Error(`no case at ${path}`);
-    const { derived, ...stored } = parseCaseFile(file.text, path);
+    const { derived: _derived, ...stored } = parseCaseFile(file.text, path);
     const review = reviewCase({ ...edit(stored) }, file.text, context.provider, context.calendar);
     if (!review.ok) throw new Error(`the editor refuses the save of ${path}: ${review.problems.join('; ')}`);
     const result = await store.update(
       path,
-      serialiseCaseFile(review.saved, derived),
+      serialiseCaseFile(
+        review.saved,
+        derivedOnSave(review.saved, context.provider, londonDate(new Date()), context.calendar),
+      ),
       file.version,
       `Edit ${stored.reference}`,
     );

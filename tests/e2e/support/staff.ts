@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { derivedForNewCase, referenceFor, reviewCase } from '../../../cms/case-save.ts';
+import { derivedOnSave, referenceFor, reviewCase } from '../../../cms/case-save.ts';
 import { servicesFrom } from '../../../src/composition/services.ts';
 import { settingsFrom } from '../../../src/composition/settings.ts';
 import { londonDate } from '../../../src/core/calendar.ts';
@@ -105,7 +105,7 @@ export async function logPhoneComplaint(slug: string, phone: string): Promise<st
     .caseStore(provider)
     .create(
       casePath(provider, saved),
-      serialiseCaseFile(saved, derivedForNewCase(saved, provider, on, calendar)),
+      serialiseCaseFile(saved, derivedOnSave(saved, provider, on, calendar)),
       `Receive ${saved.reference}`,
     );
   return saved.reference;
