@@ -108,7 +108,7 @@ export function buildAdminConfig(
         create: false,
         delete: false,
         identifier_field: 'title',
-        summary: '{{slug}} — {{title}} (next review {{nextReviewDate}})',
+        summary: "{{filename}}: {{title}} · next review {{nextReviewDate | default('not set in this file')}}",
         fields: buildPolicyFields(),
       },
     ],
