@@ -2,7 +2,7 @@ import { longDate } from './calendar.ts';
 import type { Case, Derived } from './case.ts';
 import { describePeriod } from './deadlines.ts';
 import { escapeHtml } from './html.ts';
-import { externalRoute } from './procedure-summary.ts';
+import { externalRoute, handlerPhrase } from './procedure-summary.ts';
 import type { Provider } from './provider.ts';
 
 /** An email before it is addressed: the words, as plain text and as HTML. */
@@ -68,7 +68,7 @@ export function whatHappensNext(provider: Provider, stageId: string, derived: De
     promises.push(`We will acknowledge your complaint by ${longDate(acknowledgeBy)}.`);
   if (holdingReplyBy !== undefined) {
     promises.push(
-      `The ${stage.handler.role} will reply by ${longDate(holdingReplyBy)} to tell you what will be done to investigate your complaint${stage.holdingReply?.tellsOutcomeDate ? ', and when you can expect the outcome' : ''}.`,
+      `${handlerPhrase(stage.handler.role, true)} will reply by ${longDate(holdingReplyBy)} to tell you what will be done to investigate your complaint${stage.holdingReply?.tellsOutcomeDate ? ', and when you can expect the outcome' : ''}.`,
     );
   }
   if (respondBy !== undefined) {
@@ -79,7 +79,7 @@ export function whatHappensNext(provider: Provider, stageId: string, derived: De
     );
   } else if (stage.respond !== undefined && 'setBy' in stage.respond && holdingReplyBy === undefined) {
     promises.push(
-      `The ${stage.handler.role} will contact you and give you a date by which you will hear back.`,
+      `${handlerPhrase(stage.handler.role, true)} will contact you and give you a date by which you will hear back.`,
     );
   }
   if (stage.interim !== undefined) {
@@ -89,7 +89,7 @@ export function whatHappensNext(provider: Provider, stageId: string, derived: De
         : 'If we cannot give a full response by then, we will send you an interim response saying what we are doing.',
     );
   }
-  if (promises.length === 0) promises.push(`The ${stage.handler.role} will contact you.`);
+  if (promises.length === 0) promises.push(`${handlerPhrase(stage.handler.role, true)} will contact you.`);
 
   const afterwards: string[] = [];
   if (nextStage !== undefined) {

@@ -4,7 +4,7 @@ import { type MessageContent, render } from './intake-messages.ts';
 import { decide, INITIAL_STATE, positionOf, replayEvents } from './lifecycle.ts';
 import { escalationWindow } from './outcome.ts';
 import type { IsoDate } from './period.ts';
-import { externalRoute, procedureEnded } from './procedure-summary.ts';
+import { externalRoute, handlerPhrase, procedureEnded } from './procedure-summary.ts';
 import type { Contact, Provider } from './provider.ts';
 import { createReference, REFERENCE_RANDOM_BYTES } from './reference.ts';
 
@@ -115,14 +115,17 @@ function nextStage(
   const handler = id === undefined ? undefined : provider.contacts.find((contact) => contact.id === id);
   const ways = handler === undefined ? [] : contactLines(handler);
   return [
-    `If you are not satisfied with this outcome, you can ask for ${window.next.name}, handled by the ${window.next.handler.role}. Say why you are not satisfied.`,
+    `If you are not satisfied with this outcome, you can ask for ${window.next.name}, handled by ${handlerPhrase(window.next.handler.role)}. Say why you are not satisfied.`,
     window.closesOn === undefined
       ? 'There is no deadline for asking.'
       : `The last day to ask is ${longDate(window.closesOn)}.`,
     `Ask online: ${askUrl}`,
     ...(ways.length === 0
       ? []
-      : [`Or write to the ${window.next.handler.role}, quoting your reference ${reference}:`, ways]),
+      : [
+          `Or write to ${handlerPhrase(window.next.handler.role)}, quoting your reference ${reference}:`,
+          ways,
+        ]),
   ];
 }
 

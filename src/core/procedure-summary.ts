@@ -90,6 +90,16 @@ export const CHANNEL_PHRASES: Record<Channel, string> = {
 export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "a", "a or b", "a, b or c". */
+/**
+ * A handler's role as the policy names it, made to read inside a sentence: "the Managing Director",
+ * "the member of staff who dealt with you", "Interlearn's Appeals Procedure" (no article before a
+ * possessive). `atStart` capitalises it to open a sentence.
+ */
+export function handlerPhrase(role: string, atStart = false): string {
+  const phrase = /^the /i.test(role) ? `the ${role.slice(4)}` : /^\S+'s /.test(role) ? role : `the ${role}`;
+  return atStart ? `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}` : phrase;
+}
+
 function joinWithOr(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
@@ -123,14 +133,14 @@ function summariseClocks(provider: Provider, stage: Stage, next: Stage | undefin
   if (holdingReply) {
     clocks.push({
       kind: 'holding-reply',
-      text: `The ${stage.handler.role} will reply within ${describePeriod(holdingReply.within)} to tell you what will be done to investigate your complaint${holdingReply.tellsOutcomeDate ? ', and when you can expect the outcome' : ''}.`,
+      text: `${handlerPhrase(stage.handler.role, true)} will reply within ${describePeriod(holdingReply.within)} to tell you what will be done to investigate your complaint${holdingReply.tellsOutcomeDate ? ', and when you can expect the outcome' : ''}.`,
       quote: holdingReply.quote,
     });
   }
   if (stage.respond) {
     const setDate = holdingReply?.tellsOutcomeDate
       ? 'You will receive the outcome by the date that reply gives.'
-      : `The ${stage.handler.role} will give you a date by which they will get back to you.`;
+      : `${handlerPhrase(stage.handler.role, true)} will give you a date by which they will get back to you.`;
     clocks.push({
       kind: 'respond',
       text:
@@ -153,7 +163,7 @@ function summariseClocks(provider: Provider, stage: Stage, next: Stage | undefin
     const chasers = stage.chase.notify.map((id) => findContact(provider, id).role);
     clocks.push({
       kind: 'chase',
-      text: `If your complaint is not closed within ${describePeriod(stage.chase.after)}, the ${joinWithOr(chasers)} will chase the ${stage.handler.role} for an update.`,
+      text: `If your complaint is not closed within ${describePeriod(stage.chase.after)}, the ${joinWithOr(chasers)} will chase ${handlerPhrase(stage.handler.role)} for an update.`,
       quote: stage.chase.quote,
     });
   }

@@ -88,7 +88,7 @@ describe('the outcome letter', () => {
     );
     const { text } = letterOf(interlearn, answered);
     expect(text).toContain(
-      "you can ask for Appeals Procedure, handled by the Interlearn's Appeals Procedure.",
+      "you can ask for Appeals Procedure, handled by Interlearn's Appeals Procedure.",
     );
     expect(text).not.toContain('Or write to');
     expect(text).not.toContain('customerservices@interlearn.co.uk');

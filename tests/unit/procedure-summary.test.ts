@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ClockKind, summariseProcedure } from '../../src/core/procedure-summary.ts';
+import { type ClockKind, handlerPhrase, summariseProcedure } from '../../src/core/procedure-summary.ts';
 import type { Provider } from '../../src/core/provider.ts';
 import { fixtureProviders } from '../support/fixtures.ts';
 
@@ -240,5 +240,20 @@ describe('the rest of the summary', () => {
       'parent or guardian',
     );
     expect(summariseProcedure(provider('cqm')).under18).toBeUndefined();
+  });
+});
+
+describe('a handler named inside a sentence', () => {
+  it.each([
+    ['Managing Director', 'the Managing Director', 'The Managing Director'],
+    [
+      'The member of staff who dealt with you',
+      'the member of staff who dealt with you',
+      'The member of staff who dealt with you',
+    ],
+    ["Interlearn's Appeals Procedure", "Interlearn's Appeals Procedure", "Interlearn's Appeals Procedure"],
+  ])('%s reads "%s", and "%s" opening a sentence', (role, inside, atStart) => {
+    expect(handlerPhrase(role)).toBe(inside);
+    expect(handlerPhrase(role, true)).toBe(atStart);
   });
 });
