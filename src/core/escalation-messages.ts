@@ -1,5 +1,6 @@
 import { longDate } from './calendar.ts';
 import type { Case, Derived } from './case.ts';
+import { stageName } from './case-words.ts';
 import { type MessageContent, render, statusLink, whatHappensNext } from './intake-messages.ts';
 import type { Provider } from './provider.ts';
 
@@ -7,10 +8,6 @@ import type { Provider } from './provider.ts';
  * The emails a request for the next stage makes: the complainant's acknowledgement, with the next
  * stage's dates, and the notice to the provider's staff, which names the case by reference only.
  */
-
-function stageName(provider: Provider, id: string): string {
-  return provider.stages.find((stage) => stage.id === id)?.name ?? id;
-}
 
 /** To the complainant (and representative): their request is recorded, and what happens next, by when. */
 export function escalationAcknowledgement(
