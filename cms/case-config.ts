@@ -1,5 +1,12 @@
 import { DEFAULTS } from '../src/composition/defaults.ts';
-import { type Case, type CaseEventType, CaseSchema, DerivedSchema } from '../src/core/case.ts';
+import {
+  type Case,
+  type CaseEventType,
+  CaseSchema,
+  DELIVERY_WORDS,
+  DerivedSchema,
+  OUTCOME_WORDS,
+} from '../src/core/case.ts';
 import type { Provider } from '../src/core/provider.ts';
 import {
   type DecapField,
@@ -183,7 +190,7 @@ export function buildCaseFields(provider: Provider): DecapField[] {
     ...CASE_FIELD_ORDER.filter((name) => name !== 'derived').map((name) => {
       const field = byName.get(name);
       if (field === undefined) throw new Error(`CaseSchema has no field "${name}"`);
-      return inPlace(decorate(field, provider));
+      return inPlace(withOptionWords(decorate(field, provider)));
     }),
     inPlace(derivedField(toJsonSchema(DerivedSchema), override)),
   ];
@@ -205,6 +212,28 @@ function inPlace(field: DecapField): DecapField {
       ? {}
       : { types: field.types.map((type) => ({ ...inPlace(type), allow_reorder: false })) }),
     ...(list ? { allow_reorder: false } : {}),
+  };
+}
+
+/** Selects whose values staff pick by their words; the file keeps the value. */
+const OPTION_WORDS: Record<string, Record<string, string>> = {
+  outcome: OUTCOME_WORDS,
+  sentBy: DELIVERY_WORDS,
+};
+
+function withOptionWords(field: DecapField): DecapField {
+  const words = OPTION_WORDS[field.name];
+  return {
+    ...field,
+    ...(words !== undefined && field.options !== undefined
+      ? {
+          options: field.options.map((option) =>
+            typeof option === 'string' ? { label: words[option] ?? option, value: option } : option,
+          ),
+        }
+      : {}),
+    ...(field.fields === undefined ? {} : { fields: field.fields.map(withOptionWords) }),
+    ...(field.types === undefined ? {} : { types: field.types.map(withOptionWords) }),
   };
 }
 

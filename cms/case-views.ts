@@ -1,8 +1,14 @@
 import { createElement as h, type ReactNode } from 'react';
 import { londonDate, longDate } from '../src/core/calendar.ts';
-import type { CaseEvent, CaseFile, Clock, Derived, OutcomeDelivery } from '../src/core/case.ts';
+import {
+  type CaseEvent,
+  type CaseFile,
+  type Clock,
+  DELIVERY_WORDS,
+  type Derived,
+  OUTCOME_WORDS,
+} from '../src/core/case.ts';
 import { CLOCK_NAMES, stageName } from '../src/core/case-words.ts';
-import { OUTCOME_WORDS } from '../src/core/complaints-log.ts';
 import { describePeriod } from '../src/core/deadlines.ts';
 import { IsoDateSchema } from '../src/core/period.ts';
 import type { Provider } from '../src/core/provider.ts';
@@ -179,12 +185,6 @@ function escalationLine(stored: Partial<CaseFile>, provider: Provider): ReactNod
     : `This is the last stage; after it the complainant may go to ${provider.external.name}.`;
 }
 
-const SENT_BY: Record<OutcomeDelivery, string> = {
-  email: 'by email',
-  post: 'by post',
-  'in-person': 'in person',
-};
-
 /** A date an event gives, after the words that say what it is, or nothing while it is not typed yet. */
 const dated = (words: string, date: string | undefined): ReactNode[] => {
   const readable = readableDate(date);
@@ -197,7 +197,7 @@ function eventDetails(event: CaseEvent, provider: Provider): ReactNode[] {
     case 'responded':
       return [
         `: ${OUTCOME_WORDS[event.outcome] ?? event.outcome ?? '—'}`,
-        event.sentBy === undefined ? '' : `, sent ${SENT_BY[event.sentBy] ?? event.sentBy}`,
+        event.sentBy === undefined ? '' : `, sent ${DELIVERY_WORDS[event.sentBy] ?? event.sentBy}`,
       ];
     case 'escalated':
       return [`, to ${stageOf(provider, event.toStage)}`];

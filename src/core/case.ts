@@ -109,11 +109,24 @@ export const OUTCOMES = ['upheld', 'partially-upheld', 'not-upheld', 'resolved']
 /** The finding a response gives; `resolved` when the complaint was settled without a finding. */
 export const OutcomeSchema = z.enum(OUTCOMES);
 export type Outcome = z.output<typeof OutcomeSchema>;
+/** Each outcome as staff and the log read it. */
+export const OUTCOME_WORDS: Record<Outcome, string> = {
+  upheld: 'Upheld',
+  'partially-upheld': 'Partly upheld',
+  'not-upheld': 'Not upheld',
+  resolved: 'Resolved',
+};
 
 export const OUTCOME_DELIVERIES = ['email', 'post', 'in-person'] as const;
 /** How an outcome reached the complainant: it decides the day their window to escalate starts. */
 export const OutcomeDeliverySchema = z.enum(OUTCOME_DELIVERIES);
 export type OutcomeDelivery = z.output<typeof OutcomeDeliverySchema>;
+/** How an outcome was sent, as a staff member says it: "sent by post". */
+export const DELIVERY_WORDS: Record<OutcomeDelivery, string> = {
+  email: 'by email',
+  post: 'by post',
+  'in-person': 'in person',
+};
 
 /** 32 random bytes as base64url: too many to guess, short enough for a link. */
 export const StatusTokenSchema = z

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { CaseEventSchema, type CaseEventType, type CaseFile, CaseFileSchema } from './case.ts';
+import { CaseEventSchema, type CaseEventType, type CaseFile, CaseFileSchema, OUTCOME_WORDS } from './case.ts';
 import type { IsoDate } from './period.ts';
 import { closedOn } from './personal-data.ts';
 import type { LogField, Provider } from './provider.ts';
@@ -28,13 +28,6 @@ export function readCaseForReport(data: unknown): ReturnType<typeof CaseFileSche
 
 /** The day a case was received: the day of its first event, which starts the clocks. */
 export const receivedOn = (file: Pick<CaseFile, 'events'>): IsoDate => file.events[0]?.on ?? '';
-
-export const OUTCOME_WORDS: Record<string, string> = {
-  upheld: 'Upheld',
-  'partially-upheld': 'Partly upheld',
-  'not-upheld': 'Not upheld',
-  resolved: 'Resolved',
-};
 
 function lastOf<T extends CaseEventType>(file: CaseFile, type: T) {
   return file.events.findLast((event): event is Extract<CaseFile['events'][number], { type: T }> => {
