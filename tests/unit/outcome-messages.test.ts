@@ -87,9 +87,7 @@ describe('the outcome letter', () => {
       respond('2026-06-12', 'email'),
     );
     const { text } = letterOf(interlearn, answered);
-    expect(text).toContain(
-      "you can ask for Appeals Procedure, handled by Interlearn's Appeals Procedure.",
-    );
+    expect(text).toContain("you can ask for Appeals Procedure, handled by Interlearn's Appeals Procedure.");
     expect(text).not.toContain('Or write to');
     expect(text).not.toContain('customerservices@interlearn.co.uk');
   });
