@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
 import { type HolidayCalendar, londonDate } from '../core/calendar.ts';
 import { type Case, CaseSchema, type Derived } from '../core/case.ts';
 import { casePath, parseCaseFile, serialiseCaseFile } from '../core/case-file.ts';
@@ -244,6 +245,13 @@ export async function requestEscalation(
 }
 
 /**
+ * Requests being put onto their cases, four at a time (as intake's `afterCommit`). All at once, a
+ * burst's case updates and emails would fill the queue of disk work that new requests are accepted
+ * through, and whoever asked just then would wait for all of them.
+ */
+const afterAnswer = pLimit(4);
+
+/**
  * Puts an accepted request onto its case through the decider, then acknowledges it and tells the
  * provider's staff, then forgets it. Safe to repeat (a request already on the case is not applied
  * again; each email has its idempotency key). Settles false, leaving the request queued, when the
@@ -255,7 +263,18 @@ export async function completeEscalation(
   record: IntakeRecord,
   now: Date,
 ): Promise<boolean> {
+  // Everything here happens after the answer: the caller answers before this task next runs.
   await new Promise((resolve) => setImmediate(resolve));
+  return afterAnswer(() => applyRequest(services, provider, record, now));
+}
+
+/** {@link completeEscalation}'s work, once a place is free. */
+async function applyRequest(
+  services: EscalationServices,
+  provider: Provider,
+  record: IntakeRecord,
+  now: Date,
+): Promise<boolean> {
   const request = record.payload as Request;
   const store = services.caseStore(provider);
   const calendar = services.calendar(provider.nation);
