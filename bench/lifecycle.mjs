@@ -38,6 +38,9 @@ await build({
   jsx: 'automatic',
   logLevel: 'error',
 });
+// As deployed (src/composition/production-mode.ts): here packages stay outside the bundle, and Node
+// loads them before any of its code runs, so it is set before the bundle is loaded.
+process.env.NODE_ENV ??= 'production';
 const engine = await import(pathToFileURL(join(dir, 'bundle', 'lifecycle.mjs')).href);
 console.info = () => {};
 

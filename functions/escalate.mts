@@ -1,3 +1,4 @@
+import '../src/composition/production-mode.ts';
 import type { Config, Context } from '@netlify/functions';
 import {
   ESCALATION_FIELD,

@@ -1,3 +1,4 @@
+import '../src/composition/production-mode.ts';
 import type { Config } from '@netlify/functions';
 import { services } from '../src/composition/services.ts';
 import { londonDate } from '../src/core/calendar.ts';

@@ -1,3 +1,4 @@
+import '../src/composition/production-mode.ts';
 import type { Config } from '@netlify/functions';
 import { renderConfirmationPage } from '../src/components/complaint-form/ConfirmationPage.tsx';
 import { services } from '../src/composition/services.ts';

@@ -1,3 +1,4 @@
+import '../src/composition/production-mode.ts';
 import type { Config } from '@netlify/functions';
 import { renderStatusPage } from '../src/components/status/StatusPage.tsx';
 import { services } from '../src/composition/services.ts';

@@ -1,3 +1,4 @@
+import '../src/composition/production-mode.ts';
 import { createHash } from 'node:crypto';
 import type { Config, Context } from '@netlify/functions';
 import type { ComplaintFormProps } from '../src/components/complaint-form/ComplaintForm.tsx';

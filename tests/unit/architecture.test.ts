@@ -64,11 +64,14 @@ const ENVIRONMENT_READ = /\bprocess\.env\b|\bNetlify\.env\b|\bimport\.meta\.env\
 const CLOCK_READ = /\bDate\.now\(|\bnew Date\(\)|\bperformance\.now\(/;
 
 /**
- * The one read of the environment outside the composition root, and why: git is a program on the
- * machine's `PATH`, which is how the operating system finds programs, not a setting of Redress.
+ * The reads of the environment outside the composition root, the one variable each touches, and
+ * why: neither is a setting of Redress. Git is a program on the machine's `PATH`, which is how the
+ * operating system finds programs; `NODE_ENV` is which build of React runs, and must be set before
+ * React loads, long before the composition root is.
  */
 const ENVIRONMENT_EXCEPTIONS: Record<string, string> = {
-  'src/adapters/git.ts': 'PATH: where the operating system finds git',
+  'src/adapters/git.ts': 'PATH',
+  'src/composition/production-mode.ts': 'NODE_ENV',
 };
 const COMPOSITION_ROOT = 'src/composition/settings.ts';
 
@@ -104,7 +107,9 @@ function architectureViolations(files: ReadonlyMap<string, string>): Violation[]
       broken('an adapter or port imports the composition root', targets.some(under('src/composition')));
     }
     if (file !== COMPOSITION_ROOT && ENVIRONMENT_READ.test(code)) {
-      const allowed = ENVIRONMENT_EXCEPTIONS[file] !== undefined && !/\bprocess\.env\.(?!PATH\b)/.test(code);
+      const variable = ENVIRONMENT_EXCEPTIONS[file];
+      const reads = code.replace(new RegExp(`\\bprocess\\.env\\.${variable}\\b`, 'g'), '');
+      const allowed = variable !== undefined && !ENVIRONMENT_READ.test(reads);
       broken('reads the environment outside the composition root', !allowed);
     }
   }
@@ -170,6 +175,11 @@ describe('the architecture', () => {
       'const token = process.env.GITHUB_TOKEN;',
       'reads the environment outside the composition root',
     ],
+    [
+      'src/composition/production-mode.ts',
+      "process.env.NODE_ENV ??= process.env.CONTEXT ?? 'production';",
+      'reads the environment outside the composition root',
+    ],
   ])('finds it when %s has `%s`', (file, text, rule) => {
     expect(architectureViolations(new Map([[file, text]]))).toContainEqual({ file, rule });
   });
@@ -180,6 +190,7 @@ describe('the architecture', () => {
     ['src/use-cases/x.ts', "import type { CaseStore } from '../ports/case-store.ts';"],
     ['src/composition/settings.ts', 'const url = process.env.URL;'],
     ['src/adapters/git.ts', "const PATH = process.env.PATH ?? '';"],
+    ['src/composition/production-mode.ts', "process.env.NODE_ENV ??= 'production';"],
   ])('lets %s have `%s`', (file, text) => {
     expect(architectureViolations(new Map([[file, text]]))).toEqual([]);
   });
