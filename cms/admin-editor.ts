@@ -5,7 +5,7 @@ import { londonDate } from '../src/core/calendar.ts';
 import type { AdminConfig } from './admin-config.ts';
 import { PolicyPreview, ProcedurePreview } from './admin-previews.tsx';
 import { reviewPublishedEntry } from './admin-save.ts';
-import { namePreviewFrames } from './editor-chrome.ts';
+import { fixListItemControls, fixMarkdownEditors, namePreviewFrames } from './editor-chrome.ts';
 import { type Entry, withoutEmptyValues } from './entry-checks.ts';
 import { PROVIDER_FILE_FORMAT, providerFileText, readProviderFile } from './provider-file-format.ts';
 
@@ -38,6 +38,8 @@ CMS.registerEventListener({
 // The preview is the public page as it will read, drawn by the site's own components and styles.
 CMS.registerPreviewStyle(ASSETS.siteCss.path);
 namePreviewFrames('Preview of the page');
+fixListItemControls();
+fixMarkdownEditors();
 // A file collection's preview is chosen by file: each provider's procedure has its own name.
 for (const { name } of providerFiles) {
   CMS.registerPreviewTemplate(name, ({ entry }: { entry: Entry }) =>

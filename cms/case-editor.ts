@@ -19,7 +19,7 @@ import {
   CaseReferenceControl,
   DerivedClocksControl,
 } from './case-views.ts';
-import { nameListItemButtons, namePreviewFrames } from './editor-chrome.ts';
+import { fixListItemControls, namePreviewFrames } from './editor-chrome.ts';
 import type { Entry } from './entry-checks.ts';
 
 /**
@@ -54,7 +54,7 @@ CMS.registerWidget(POSITION_WIDGET, CasePositionControl);
 // The preview frame is a document of its own: it gets the preview's styles from the site's stylesheet.
 CMS.registerPreviewStyle(ASSETS.editorCss.path);
 namePreviewFrames('Preview of the case');
-nameListItemButtons();
+fixListItemControls();
 CMS.registerPreviewTemplate('cases', ({ entry }: Pick<CasePreviewProps, 'entry'>) =>
   createElement(CasePreview, { entry, provider }),
 );
