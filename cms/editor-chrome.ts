@@ -58,23 +58,26 @@ export function fixListItemControls(): void {
  * - the Headings and Add component menus are a button inside another (axe's nested-interactive),
  *   two keyboard stops for one menu: the outer one, which opens the menu from the keyboard, takes
  *   the inner one's name, and the inner one is made inert.
+ * The switch and the menus are looked for in the Markdown toolbar only: a yes/no field's switch is
+ * the same component, named by its own label.
  */
 export function fixMarkdownEditors(): void {
+  const toolbar = '[class*="-ToolbarContainer"]';
   onEveryRender(() => {
     for (const box of document.querySelectorAll(
       '[data-slate-editor][role="textbox"]:not([aria-labelledby])',
     )) {
       const label = box.closest('[class*="-ControlContainer"]')?.querySelector('label');
       if (label === null || label === undefined) continue;
-      label.id ||= `${label.htmlFor || 'markdown'}-label`;
+      label.id ||= `${label.htmlFor}-label`;
       box.setAttribute('aria-labelledby', label.id);
     }
-    for (const toggle of document.querySelectorAll('button[role="switch"]:not([aria-label])')) {
+    for (const toggle of document.querySelectorAll(`${toolbar} button[role="switch"]:not([aria-label])`)) {
       toggle.setAttribute('aria-label', 'Markdown');
       if (!toggle.hasAttribute('aria-checked')) toggle.setAttribute('aria-checked', 'false');
     }
     for (const inner of document.querySelectorAll<HTMLButtonElement>(
-      '[role="button"][aria-haspopup] > button[title]:not([inert])',
+      `${toolbar} [role="button"][aria-haspopup] > button[title]:not([inert])`,
     )) {
       inner.parentElement?.setAttribute('aria-label', inner.title);
       // Inert: out of the keyboard's path and screen readers, and a click on it reaches the outer one.

@@ -156,6 +156,15 @@ test("the publishers' editor has no axe violations, Decap's own parts included",
   await fold.focus();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Remove this item' }).first()).toBeFocused();
+  // A yes/no field's switch keeps its own label: only the Markdown toolbar's switch is named "Markdown".
+  const informalStage = page
+    .locator('[class*="-ListItem"]', {
+      has: page.locator('[class*="-NestedObjectLabel"]', { hasText: /^informal$/ }),
+    })
+    .last();
+  await informalStage.getByRole('button', { name: 'Show or hide this item' }).first().click();
+  await expect(informalStage.getByRole('switch').first()).toBeVisible();
+  await expect(page.getByRole('switch', { name: 'Markdown' })).toHaveCount(0);
 });
 
 /** The lines of `after` that differ from `before`, each as [before, after]; both must have as many lines. */
